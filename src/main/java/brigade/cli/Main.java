@@ -1,0 +1,107 @@
+package brigade.cli;
+
+import brigade.UserError;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Brigade's one entry point. With no arguments it plays a short demonstration; otherwise it runs a subcommand.
+ * Exit codes: 0 ok, 1 the run failed, 2 usage or configuration error, 130 interrupted (Ctrl-C).
+ */
+@Command(
+    name = "brigade",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "An actor-based concurrency simulator on Akka Typed.",
+      "Run with no command for a short demonstration of both simulations."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the run failed",
+      "2:bad usage, setting or input",
+      "130:interrupted (Ctrl-C)"
+    })
+public final class Main implements Callable<Integer> {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = UserError.EXIT_CODE;
+  public static final int EXIT_INTERRUPTED = 130;
+
+  @Spec CommandSpec spec;
+
+  @Mixin(name = "config")
+  ConfigOptions config;
+
+  /** The demonstration played when no subcommand is given: each step is an ordinary command line. */
+  static final List<List<String>> DEMO =
+      List.of(List.of("restaurant", "--orders", "12", "--time-scale", "0.02"));
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Brigade demonstration: each step below is an ordinary `brigade` command; try `brigade --help`.");
+    for (List<String> step : DEMO) {
+      if (!spec.subcommands().containsKey(step.get(0))) continue;
+      List<String> args = new ArrayList<>(step);
+      out.println();
+      out.println("$ brigade " + String.join(" ", args));
+      out.flush();
+      int code = spec.subcommands().get(step.get(0)).execute(args.subList(1, args.size()).toArray(String[]::new));
+      if (code != EXIT_OK) return code;
+    }
+    return EXIT_OK;
+  }
+
+  /** Builds the command line with all subcommands and Brigade's error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    Subcommands.register(cl);
+    cl.setParameterExceptionHandler(Main::onUsageError);
+    cl.setExecutionExceptionHandler(Main::onExecutionError);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** A usage error is one line naming the problem, plus where to look; never the whole help. */
+  private static int onUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+        + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  private static int onExecutionError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof UserError)) cause = cause.getCause();
+    if (cause instanceof UserError u) {
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + u.getMessage());
+      err.flush();
+      return EXIT_USAGE;
+    }
+    err.println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,11 @@
+package brigade.cli;
+
+import picocli.CommandLine;
+
+/** The subcommands of `brigade`, one line each, in the order `--help` lists them. */
+final class Subcommands {
+  private Subcommands() {}
+
+  static void register(CommandLine cl) {
+  }
+}

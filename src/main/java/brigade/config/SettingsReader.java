@@ -1,0 +1,199 @@
+package brigade.config;
+
+import brigade.UserError;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads and validates settings under one prefix. Every failure is a {@link UserError} whose one line names
+ * the full key, the value found, where it came from (flag, -D, file:line), and what is allowed.
+ */
+public final class SettingsReader {
+  private final Config config;
+  private final String prefix;
+
+  public SettingsReader(Config config, String prefix) {
+    this.config = config;
+    this.prefix = prefix;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public String key(String path) {
+    return prefix.isEmpty() ? path : prefix + "." + path;
+  }
+
+  /** A whole number in [min, max]. */
+  public int intBetween(String path, int min, int max) {
+    long v = longBetween(path, min, max);
+    return (int) v;
+  }
+
+  public int intAtLeast(String path, int min) {
+    return intBetween(path, min, Integer.MAX_VALUE);
+  }
+
+  public long longBetween(String path, long min, long max) {
+    String allowed = rangeText(min, max);
+    ConfigValue raw = raw(path);
+    long v;
+    try {
+      v = config.getLong(key(path));
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+    if (v < min || v > max) throw invalid(path, raw, allowed);
+    return v;
+  }
+
+  /** A whole number in [min, max], or the word {@code auto} which yields {@code autoValue}. */
+  public int intOrAuto(String path, int min, int max, int autoValue) {
+    ConfigValue raw = raw(path);
+    if (isWord(raw, "auto")) return autoValue;
+    String allowed = rangeText(min, max) + " or \"auto\"";
+    try {
+      long v = config.getLong(key(path));
+      if (v < min || v > max) throw invalid(path, raw, allowed);
+      return (int) v;
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+  }
+
+  /** True when the setting holds the word {@code auto}. */
+  public boolean isAuto(String path) {
+    return isWord(raw(path), "auto");
+  }
+
+  public double doubleBetween(String path, double min, double max, boolean maxInclusive) {
+    ConfigValue raw = raw(path);
+    String allowed = "a number from " + fmt(min) + " to " + fmt(max) + (maxInclusive ? "" : " (exclusive)");
+    double v;
+    try {
+      v = config.getDouble(key(path));
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+    if (Double.isNaN(v) || v < min || (maxInclusive ? v > max : v >= max)) throw invalid(path, raw, allowed);
+    return v;
+  }
+
+  /** A duration such as {@code 250ms} or {@code 2s}; {@code allowZero} admits {@code 0s}. */
+  public Duration duration(String path, boolean allowZero) {
+    ConfigValue raw = raw(path);
+    String allowed = (allowZero ? "a duration >= 0" : "a duration > 0") + " such as 250ms, 2s or 1m";
+    Duration d;
+    try {
+      d = config.getDuration(key(path));
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+    if (d.isNegative() || (!allowZero && d.isZero())) throw invalid(path, raw, allowed);
+    return d;
+  }
+
+  /** One of a fixed set of words, compared without regard to case; returned in lower case. */
+  public String oneOf(String path, Set<String> allowedWords) {
+    ConfigValue raw = raw(path);
+    String allowed = "one of " + String.join(", ", allowedWords.stream().sorted().toList());
+    String v;
+    try {
+      v = config.getString(key(path)).trim().toLowerCase(Locale.ROOT);
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+    if (!allowedWords.contains(v)) throw invalid(path, raw, allowed);
+    return v;
+  }
+
+  public boolean bool(String path) {
+    ConfigValue raw = raw(path);
+    try {
+      return config.getBoolean(key(path));
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, "true or false (on/off, yes/no)");
+    }
+  }
+
+  public String string(String path) {
+    ConfigValue raw = raw(path);
+    try {
+      return config.getString(key(path));
+    } catch (ConfigException.WrongType e) {
+      throw invalid(path, raw, "a string");
+    }
+  }
+
+  /**
+   * A list, each element converted by {@code element}, which returns null for an element it rejects.
+   * A single value or a comma-separated string counts as a list (so {@code -Dkey=1,2,4} works).
+   */
+  public <T> List<T> list(String path, String allowedElement, Function<String, T> element) {
+    ConfigValue raw = raw(path);
+    List<String> words = new ArrayList<>();
+    try {
+      for (Object o : config.getAnyRefList(key(path))) words.add(String.valueOf(o));
+    } catch (ConfigException.WrongType e) {
+      for (String w : config.getString(key(path)).split(",")) words.add(w);
+    }
+    List<T> out = new ArrayList<>();
+    for (String w : words) {
+      T t = w.isBlank() ? null : element.apply(w.trim());
+      if (t == null) throw invalid(path, raw, "a non-empty list of " + allowedElement);
+    out.add(t);
+    }
+    if (out.isEmpty()) throw invalid(path, raw, "a non-empty list of " + allowedElement);
+    return out;
+  }
+
+  private ConfigValue raw(String path) {
+    String key = key(path);
+    if (!config.hasPathOrNull(key)) {
+      throw new UserError("missing setting " + key + ": add it to the config file or pass it with -D" + key + "=...");
+    }
+    if (config.getIsNull(key)) {
+      throw new UserError("setting " + key + " is null: give it a value");
+    }
+    return config.getValue(key);
+  }
+
+  private UserError invalid(String path, ConfigValue raw, String allowed) {
+    return new UserError(
+        "invalid setting " + key(path) + " = " + render(raw) + " (" + origin(raw) + "): expected " + allowed);
+  }
+
+  private static boolean isWord(ConfigValue raw, String word) {
+    return raw.unwrapped() instanceof String s && s.trim().equalsIgnoreCase(word);
+  }
+
+  private static String render(ConfigValue v) {
+    Object u = v.unwrapped();
+    return u instanceof String s ? "'" + s + "'" : String.valueOf(u);
+  }
+
+  /** "flag --workers", "-D on the command line", "conf/application.conf: 12" ... */
+  static String origin(ConfigValue v) {
+    String d = v.origin().description();
+    if (d.startsWith("flag ") || d.startsWith("-D")) return "from " + d;
+    if (d.startsWith("system properties")) return "from a -D system property";
+    return "from " + d.replace("merge of ", "");
+  }
+
+  private static String rangeText(long min, long max) {
+    if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) return "a whole number >= " + min;
+    return "a whole number from " + min + " to " + max;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}
