@@ -1,0 +1,44 @@
+package brigade.primes;
+
+import java.util.List;
+
+/**
+ * What a run through the actor pool produced: counts that let the report prove no number was lost or
+ * counted twice ({@code numbersIn == numbersAnswered + numbersFailed}, unless interrupted), timings, and
+ * each worker's share.
+ *
+ * @param numbersIn numbers read from the input and dispatched
+ * @param numbersAnswered numbers with a result handed to the sink (each exactly once)
+ * @param numbersFailed numbers in batches that failed for good
+ * @param primes how many answered numbers are prime
+ * @param factors total prime factors found, with multiplicity (FACTOR jobs; 0 for CHECK)
+ * @param batches batches completed (answered)
+ * @param failedBatches batches that failed for good, with their numbers and error
+ * @param retries re-sends after a worker failure or a timeout
+ * @param wallNanos from the first batch sent to the last reply
+ * @param interrupted the run was cancelled (Ctrl-C) before all input was dispatched or answered
+ */
+public record JobResult(
+    long numbersIn,
+    long numbersAnswered,
+    long numbersFailed,
+    long primes,
+    long factors,
+    long batches,
+    List<FailedBatch> failedBatches,
+    long retries,
+    long wallNanos,
+    List<WorkerStats> workers,
+    boolean interrupted) {
+
+  /** A batch given up on after {@code maxRetries}: its numbers and the last error. */
+  public record FailedBatch(long firstIndex, long[] numbers, String error) {}
+
+  /**
+   * One worker's share.
+   *
+   * @param name the worker's actor name (unique within the job)
+   * @param node "local", or the cluster node address the worker lives on
+   */
+  public record WorkerStats(String name, String node, long batches, long numbers, long busyNanos) {}
+}
