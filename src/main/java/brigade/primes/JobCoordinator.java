@@ -277,8 +277,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       pullers.get(target).holding.add(batch.id);
       batch.holders.add(target);
     }
-    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
     timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
   }
 
   // ---- replies ----
@@ -360,8 +360,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   /** Queue a batch for re-sending (front of the line: it holds up the in-order prefix). */
   private void requeue(Batch batch) {
     if (cancelled) {
-      batch.state = batch.holders.isEmpty() ? State.DROPPED : State.SENT;
-      if (batch.state == State.SENT) timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+      // Nothing is re-sent after a cancel: the batch is dropped (a late reply may still complete it).
+      batch.state = State.DROPPED;
       return;
     }
     batch.state = State.WAITING;
@@ -428,10 +428,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private Behavior<Command> onCancel() {
     if (cancelled) return this;
     cancelled = true;
-    for (Batch b : resend) {
-      if (b.holders.isEmpty()) b.state = State.DROPPED;
-      else b.state = State.SENT; // still held by a worker after a timeout: wait for it
-    }
+    for (Batch b : resend) b.state = State.DROPPED; // a late reply may still complete it
     resend.clear();
     return flushAndDispatch();
   }
