@@ -158,8 +158,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       WorkerSource workers,
       CompletableFuture<JobResult> promise) {
     // dispatch() may already be the end (empty input): then the coordinator stops at once.
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch()));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      try {
+        return new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch();
+      } catch (RuntimeException e) { // e.g. the feeder could not be built: never leave the caller waiting
+        promise.completeExceptionally(e);
+        return Behaviors.stopped();
+      }
+    }));
   }
 
   private JobCoordinator(
@@ -393,6 +399,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       }
     }
     getContext().getLog().info("prime worker {} {}: {} of its batches to re-send", worker.path(), why, resent);
+    Share share = shares.get(worker);
+    progress.workerLost(share != null ? share.name : worker.path().name(),
+        share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
 
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {
