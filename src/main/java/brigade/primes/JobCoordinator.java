@@ -226,9 +226,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /** Sends batches while there is a worker to take one and a batch to send (a re-send, or new input in the window). */
   private Behavior<Command> dispatch() {
-    if (!started) return this;
     try {
-      while (true) {
+      while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
         if (target == null) break;
         Batch batch = nextToSend();

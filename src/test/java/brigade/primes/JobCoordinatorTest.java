@@ -237,6 +237,20 @@ class JobCoordinatorTest {
   }
 
   @Test
+  void cancelWhileWaitingForWorkersEndsTheJobWithNothingRead(ActorTestKit kit) {
+    FakeWorkers fw = new FakeWorkers(kit);
+    ArraySource input = ArraySource.range(1, 10);
+    JobRun run = PrimeKitchen.start(kit.system(), spec(Job.CHECK, Dispatch.PULL, 1, 2, 100, 0, NEVER),
+        input, new Recorder(), ProgressListener.NONE, fw.source(3));
+    fw.connected().add("a");
+    run.cancel();
+    JobResult r = await(run);
+    assertTrue(r.interrupted());
+    assertEquals(0, r.numbersIn());
+    assertEquals(0, input.position);
+  }
+
+  @Test
   void noMoreThanWindowBatchesAreReadAheadOfTheOldestUnwrittenOne(ActorTestKit kit) {
     FakeWorkers fw = new FakeWorkers(kit);
     ArraySource input = ArraySource.range(1_000, 20);
