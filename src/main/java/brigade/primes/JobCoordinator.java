@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -127,9 +128,12 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   /** PULL: the workers, and one credit token per free slot (validated when taken). */
   private final Map<ActorRef<PrimeWorker.Command>, Puller> pullers = new LinkedHashMap<>();
   private final ArrayDeque<ActorRef<PrimeWorker.Command>> credits = new ArrayDeque<>();
+  /** Workers seen to terminate: a stale listing may still name them, but a dead ref never comes back. */
+  private final Set<ActorRef<PrimeWorker.Command>> dead = new HashSet<>();
 
   private final Map<Long, Batch> window = new HashMap<>();
-  private final ArrayDeque<Batch> resend = new ArrayDeque<>();
+  /** Batches to send again, oldest first: the oldest holds up the in-order prefix. */
+  private final PriorityQueue<Batch> resend = new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.id));
   private final Map<ActorRef<PrimeWorker.Command>, Share> shares = new LinkedHashMap<>();
   private final List<FailedBatch> failedBatches = new ArrayList<>();
   private final long[] scratch = new long[PrimeAlgorithm.MAX_FACTORS];
@@ -158,8 +162,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       WorkerSource workers,
       CompletableFuture<JobResult> promise) {
     // dispatch() may already be the end (empty input): then the coordinator stops at once.
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch()));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      try {
+        return new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch();
+      } catch (RuntimeException e) { // e.g. the feeder could not be built: never leave the caller waiting
+        promise.completeExceptionally(e);
+        return Behaviors.stopped();
+      }
+    }));
   }
 
   private JobCoordinator(
@@ -220,9 +230,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /** Sends batches while there is a worker to take one and a batch to send (a re-send, or new input in the window). */
   private Behavior<Command> dispatch() {
-    if (!started) return this;
     try {
-      while (true) {
+      while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
         if (target == null) break;
         Batch batch = nextToSend();
@@ -277,8 +286,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       pullers.get(target).holding.add(batch.id);
       batch.holders.add(target);
     }
-    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
     timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
   }
 
   // ---- replies ----
@@ -288,6 +297,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     Batch batch = window.get(reply.batchId());
     boolean open = batch != null && batch.state != State.DONE && batch.state != State.FAILED;
     if (open) {
+      lastReplyNanos = System.nanoTime();
       if (reply instanceof PrimeWorker.Computed c) {
         if (wellFormed(batch, c)) {
           accept(batch, c);
@@ -325,7 +335,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     batch.prime = c.prime();
     batch.factors = c.factors();
     batch.factorCounts = c.factorCounts();
-    lastReplyNanos = System.nanoTime();
     Share share = share(c);
     share.batches++;
     share.numbers += batch.numbers.length;
@@ -357,21 +366,21 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     }
   }
 
-  /** Queue a batch for re-sending (front of the line: it holds up the in-order prefix). */
+  /** Queue a batch for re-sending (ahead of new input: it holds up the in-order prefix). */
   private void requeue(Batch batch) {
     if (cancelled) {
-      batch.state = batch.holders.isEmpty() ? State.DROPPED : State.SENT;
-      if (batch.state == State.SENT) timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+      // Nothing is re-sent after a cancel: the batch is dropped (a late reply may still complete it).
+      batch.state = State.DROPPED;
       return;
     }
     batch.state = State.WAITING;
-    if (!resend.contains(batch)) resend.addFirst(batch);
+    if (!resend.contains(batch)) resend.add(batch);
   }
 
   // ---- workers coming and going (pull) ----
 
   private void join(ActorRef<PrimeWorker.Command> worker) {
-    if (pullers.containsKey(worker)) return;
+    if (pullers.containsKey(worker) || dead.contains(worker)) return;
     getContext().watchWith(worker, new WorkerTerminated(worker));
     pullers.put(worker, new Puller());
     for (int i = 0; i < CREDIT; i++) credits.add(worker);
@@ -393,6 +402,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       }
     }
     getContext().getLog().info("prime worker {} {}: {} of its batches to re-send", worker.path(), why, resent);
+    Share share = shares.get(worker);
+    progress.workerLost(share != null ? share.name : worker.path().name(),
+        share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
 
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {
@@ -409,6 +421,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onWorkerTerminated(WorkerTerminated t) {
+    dead.add(t.worker());
     leave(t.worker(), "terminated");
     return flushAndDispatch();
   }
@@ -428,10 +441,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private Behavior<Command> onCancel() {
     if (cancelled) return this;
     cancelled = true;
-    for (Batch b : resend) {
-      if (b.holders.isEmpty()) b.state = State.DROPPED;
-      else b.state = State.SENT; // still held by a worker after a timeout: wait for it
-    }
+    for (Batch b : resend) b.state = State.DROPPED; // a late reply may still complete it
     resend.clear();
     return flushAndDispatch();
   }
@@ -498,7 +508,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     }
     List<WorkerStats> workers = shares.values().stream()
         .map(s -> new WorkerStats(s.name, s.node, s.batches, s.numbers, s.busyNanos))
-        .sorted(Comparator.comparing(WorkerStats::node).thenComparing(WorkerStats::name))
+        .sorted(Comparator.comparing(WorkerStats::node) // worker-2 before worker-10
+            .thenComparingInt(w -> w.name().length()).thenComparing(WorkerStats::name))
         .toList();
     long wall = firstSendNanos == 0 || lastReplyNanos == 0 ? 0 : lastReplyNanos - firstSendNanos;
     promise.complete(new JobResult(numbersIn, answered, numbersFailed, primes, factors, batchesDone,

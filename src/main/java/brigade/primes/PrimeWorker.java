@@ -10,6 +10,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.PoolRouter;
 import akka.actor.typed.javadsl.Routers;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
 import brigade.CborSerializable;
 
 /**
@@ -110,6 +112,25 @@ public final class PrimeWorker {
     return Routers.pool(size, supervised(faults)).withRoundRobinRouting().withRouteeProps(props());
   }
 
+  /** The receptionist key Brigade's worker nodes register their workers under. */
+  public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "prime-worker");
+
+  /**
+   * {@code count} supervised workers on the worker dispatcher, each registered with the receptionist under
+   * {@code key} (for {@link WorkerSource#receptionist}), as children of the returned actor: stop it to take
+   * them all away. Named {@code worker-1..count}.
+   */
+  public static Behavior<Void> registered(int count, ServiceKey<Command> key, FaultPlan faults) {
+    if (count < 1) throw new IllegalArgumentException("count must be >= 1, was " + count);
+    return Behaviors.setup(ctx -> {
+      for (int i = 1; i <= count; i++) {
+        ActorRef<Command> worker = ctx.spawn(supervised(faults), "worker-" + i, props());
+        ctx.getSystem().receptionist().tell(Receptionist.register(key, worker));
+      }
+      return Behaviors.empty();
+    });
+  }
+
   /** Props placing a worker on the {@value #DISPATCHER}. */
   public static Props props() {
     return DispatcherSelector.fromConfig(DISPATCHER);
@@ -143,7 +164,10 @@ public final class PrimeWorker {
 
   /** "local" in a plain actor system, host:port in a cluster. */
   static String nodeOf(ActorContext<?> ctx) {
-    Address address = ctx.getSystem().address();
+    return nodeOf(ctx.getSystem().address());
+  }
+
+  static String nodeOf(Address address) {
     return address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().get() : "local";
   }
 
