@@ -126,7 +126,8 @@ public record JobReport(
       for (NumberResult n : results) sb.append(resultLine(n, times)).append(nl);
       sb.append(nl);
     }
-    line(sb, "job", job + " " + input + ": algorithm " + algorithm + ", dispatch " + dispatch);
+    line(sb, "job", job + ", algorithm " + algorithm + ", dispatch " + dispatch);
+    line(sb, "input", input);
     line(sb, "pool", poolSize + (poolSize == 1 ? " worker" : " workers") + ", batches of " + batchSize
         + ", window " + window + " batches, " + cores + (cores == 1 ? " core" : " cores"));
     line(sb, "numbers", "in " + num(numbersIn) + ", out " + num(numbersOut) + ", failed " + num(numbersFailed)
