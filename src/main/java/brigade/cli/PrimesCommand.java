@@ -354,8 +354,8 @@ public final class PrimesCommand implements Callable<Integer> {
         result = tally.partialResult(0, 0);
       } else {
         AtomicLong answered = new AtomicLong();
-        try (ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
-            CountingSource source = new CountingSource(input.open())) {
+        ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
+        try (bar; CountingSource source = new CountingSource(input.open())) {
           long start = System.nanoTime();
           JobRun run = PrimeKitchen.start(system, jobSpec, source, tally, answered::set);
           current.set(run);
@@ -370,8 +370,8 @@ public final class PrimesCommand implements Callable<Integer> {
       if (baselineOn && !result.interrupted() && !cancelled.get()) {
         AtomicLong done = new AtomicLong();
         SequentialBaseline.Counts counts;
-        try (ProgressDisplay bar = ProgressDisplay.start("sequential", input.count(), done::get);
-            var source = input.open()) {
+        ProgressDisplay bar = ProgressDisplay.start("sequential", input.count(), done::get);
+        try (bar; var source = input.open()) {
           counts = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
         }
         baseline = counts.completed()
