@@ -191,6 +191,16 @@ class PrimesCommandTest {
   }
 
   @Test
+  void poolSizeFromConfigOverrideIsUsedAndFlagsWinOverIt() throws Exception {
+    JsonNode viaD = JSON.readTree(CliRun.of("primes", "check", "97", "-Dbrigade.primes.pool-size=3", "--no-baseline",
+        "--json").out());
+    assertEquals(3, viaD.get("poolSize").asInt());
+    JsonNode viaFlag = JSON.readTree(CliRun.of("primes", "check", "97", "-Dbrigade.primes.pool-size=3",
+        "--pool-size", "1", "--no-baseline", "--json").out());
+    assertEquals(1, viaFlag.get("poolSize").asInt());
+  }
+
+  @Test
   void demoIncludesThePrimeCheck() {
     assertTrue(Main.DEMO.contains(List.of("primes", "check")), Main.DEMO.toString());
   }
