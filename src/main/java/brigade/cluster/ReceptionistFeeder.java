@@ -25,23 +25,34 @@ public final class ReceptionistFeeder {
 
   public static <T, M> Behavior<Receptionist.Listing> create(
       ServiceKey<T> key, int minWorkers, ActorRef<M> target, Function<Set<ActorRef<T>>, M> toMessage) {
+    return create(key, minWorkers, target, toMessage, ClusterJobLog.none());
+  }
+
+  /** Same, also telling {@code log} which nodes' workers come and go. */
+  public static <T, M> Behavior<Receptionist.Listing> create(
+      ServiceKey<T> key, int minWorkers, ActorRef<M> target, Function<Set<ActorRef<T>>, M> toMessage,
+      ClusterJobLog log) {
     return Behaviors.setup(ctx -> {
       ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, ctx.getSelf()));
       ctx.getLog().info("Waiting for at least {} prime worker(s) to register in the cluster (service key '{}')",
           minWorkers, key.id());
-      return listening(ctx, key, minWorkers, target, toMessage, Set.of(), true);
+      return listening(ctx, key, minWorkers, target, toMessage, log, Set.of(), true);
     });
   }
 
   private static <T, M> Behavior<Receptionist.Listing> listening(
       ActorContext<Receptionist.Listing> ctx, ServiceKey<T> key, int minWorkers, ActorRef<M> target,
-      Function<Set<ActorRef<T>>, M> toMessage, Set<ActorRef<T>> current, boolean waiting) {
+      Function<Set<ActorRef<T>>, M> toMessage, ClusterJobLog log, Set<ActorRef<T>> current, boolean waiting) {
     return Behaviors.receive(Receptionist.Listing.class)
         .onMessage(Receptionist.Listing.class, listing -> {
           if (!listing.isForKey(key)) return Behaviors.same();
           Set<ActorRef<T>> now = Set.copyOf(listing.getServiceInstances(key));
           if (now.equals(current)) return Behaviors.same();
-          logChange(ctx, current, now, listing.getAllServiceInstances(key).size() - now.size());
+          Set<ActorRef<T>> all = listing.getAllServiceInstances(key);
+          logChange(ctx, current, now, all.size() - now.size());
+          Set<String> unreachableNodes = new java.util.HashSet<>();
+          for (ActorRef<T> w : all) if (!now.contains(w)) unreachableNodes.add(nodeOf(w));
+          log.changed(byNode(now), unreachableNodes);
           boolean stillWaiting = waiting;
           if (now.size() < minWorkers) {
             ctx.getLog().info("Waiting for prime workers: {} of at least {} available", now.size(), minWorkers);
@@ -51,7 +62,7 @@ public final class ReceptionistFeeder {
             stillWaiting = false;
           }
           target.tell(toMessage.apply(now));
-          return listening(ctx, key, minWorkers, target, toMessage, now, stillWaiting);
+          return listening(ctx, key, minWorkers, target, toMessage, log, now, stillWaiting);
         })
         .build();
   }
