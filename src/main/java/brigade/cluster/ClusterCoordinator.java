@@ -32,6 +32,12 @@ public final class ClusterCoordinator implements AutoCloseable {
     return new ClusterCoordinator(settings, system);
   }
 
+  /** A cluster job's workers always pull their batches (credit per worker), whatever dispatch was configured. */
+  public static brigade.primes.JobSpec pulling(brigade.primes.JobSpec s) {
+    return new brigade.primes.JobSpec(s.job(), s.algorithm(), brigade.primes.Dispatch.PULL, s.poolSize(), s.batchSize(),
+        s.window(), s.maxRetries(), s.batchTimeout());
+  }
+
   public ActorSystem<Void> system() {
     return system;
   }
