@@ -96,12 +96,17 @@ public record ClusterSettings(String host, int port, List<HostPort> seedNodes, L
     m.put("akka.remote.artery.canonical.hostname", host);
     m.put("akka.remote.artery.canonical.port", port);
     m.put("akka.cluster.roles", allRoles);
+
     return ConfigFactory.parseMap(m, "brigade.cluster settings");
   }
 
   /** Overlay laid over {@code config}: the whole config of a cluster run. */
   public Config clusterConfig(String role, Config config) {
-    return overlay(role).withFallback(config).resolve();
+    // Leaving waits for the split-brain resolver to settle a dead node first (see NodeRunner): give it the time.
+    long stable = config.getDuration("akka.cluster.split-brain-resolver.stable-after").toMillis();
+    Config leaving = ConfigFactory.parseMap(Map.of(
+        "akka.coordinated-shutdown.phases.before-cluster-shutdown.timeout", (stable + 6000) + "ms"), "brigade cluster");
+    return overlay(role).withFallback(leaving).withFallback(config).resolve();
   }
 
   /** Akka addresses of the seed nodes, in order (empty: this node joins itself). */

@@ -108,7 +108,9 @@ public final class NodeRunner {
     int attempts = first ? 1 : 30;
     for (int i = 1; ; i++) {
       try {
-        return ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, full);
+        ActorSystem<T> system = ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, full);
+        awaitDowningBeforeLeaving(system, full);
+        return system;
       } catch (RuntimeException e) {
         if (!isBindFailure(e)) throw e;
         if (i >= attempts) {
@@ -123,6 +125,33 @@ public final class NodeRunner {
         }
       }
     }
+  }
+
+  /**
+   * A node leaving while another is unreachable (typically: the job is done just after a worker died) makes the
+   * split-brain resolver's decision ambiguous (the leaving node counts on both sides), and keep-majority then downs
+   * every node. So leaving waits, up to stable-after plus a margin, for the resolver to down the unreachable node.
+   */
+  private static void awaitDowningBeforeLeaving(ActorSystem<?> system, Config full) {
+    java.time.Duration limit = full.getDuration("akka.cluster.split-brain-resolver.stable-after").plusSeconds(4);
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeClusterShutdown(), "await-downing", () ->
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          long deadline = System.nanoTime() + limit.toNanos();
+          boolean logged = false;
+          while (System.nanoTime() < deadline && !Cluster.get(system).state().getUnreachable().isEmpty()) {
+            if (!logged) {
+              log.info("Waiting for the split-brain resolver to down the unreachable node(s) before leaving");
+              logged = true;
+            }
+            try {
+              Thread.sleep(200);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+          }
+          return akka.Done.getInstance();
+        }));
   }
 
   private static boolean isBindFailure(Throwable e) {
