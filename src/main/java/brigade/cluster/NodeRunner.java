@@ -54,7 +54,7 @@ public final class NodeRunner {
       current.set(system);
       join(system, settings);
       if (first) {
-        out.println("Node " + system.address() + " (roles " + String.join(", ", rolesOf(system)) + ") serving "
+        out.println("Node " + system.address() + " (pid " + ProcessHandle.current().pid() + ", roles " + String.join(", ", rolesOf(system)) + ") serving "
             + poolSize + " prime worker(s); " + (settings.seedNodes().isEmpty()
                 ? "founded a new cluster (others join it with --join " + settings.host() + ":" + system.address().getPort().orElse(0) + ")"
                 : "joining " + settings.seedNodes())
