@@ -33,7 +33,7 @@ class ClusterJarIT {
   private final List<Process> processes = new ArrayList<>();
 
   @Test
-  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void killingAWorkerNodeMidJobLosesNoNumber() throws Exception {
     int[] ports = freePorts(3);
     String seed = LOOPBACK + ":" + ports[0];
