@@ -158,8 +158,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       WorkerSource workers,
       CompletableFuture<JobResult> promise) {
     // dispatch() may already be the end (empty input): then the coordinator stops at once.
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch()));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      try {
+        return new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch();
+      } catch (RuntimeException e) { // e.g. the feeder could not be built: never leave the caller waiting
+        promise.completeExceptionally(e);
+        return Behaviors.stopped();
+      }
+    }));
   }
 
   private JobCoordinator(
@@ -220,9 +226,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /** Sends batches while there is a worker to take one and a batch to send (a re-send, or new input in the window). */
   private Behavior<Command> dispatch() {
-    if (!started) return this;
     try {
-      while (true) {
+      while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
         if (target == null) break;
         Batch batch = nextToSend();
@@ -277,8 +282,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       pullers.get(target).holding.add(batch.id);
       batch.holders.add(target);
     }
-    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
     timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
   }
 
   // ---- replies ----
@@ -360,8 +365,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   /** Queue a batch for re-sending (front of the line: it holds up the in-order prefix). */
   private void requeue(Batch batch) {
     if (cancelled) {
-      batch.state = batch.holders.isEmpty() ? State.DROPPED : State.SENT;
-      if (batch.state == State.SENT) timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
+      // Nothing is re-sent after a cancel: the batch is dropped (a late reply may still complete it).
+      batch.state = State.DROPPED;
       return;
     }
     batch.state = State.WAITING;
@@ -393,6 +398,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       }
     }
     getContext().getLog().info("prime worker {} {}: {} of its batches to re-send", worker.path(), why, resent);
+    Share share = shares.get(worker);
+    progress.workerLost(share != null ? share.name : worker.path().name(),
+        share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
 
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {
@@ -428,10 +436,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private Behavior<Command> onCancel() {
     if (cancelled) return this;
     cancelled = true;
-    for (Batch b : resend) {
-      if (b.holders.isEmpty()) b.state = State.DROPPED;
-      else b.state = State.SENT; // still held by a worker after a timeout: wait for it
-    }
+    for (Batch b : resend) b.state = State.DROPPED; // a late reply may still complete it
     resend.clear();
     return flushAndDispatch();
   }
