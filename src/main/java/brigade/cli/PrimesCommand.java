@@ -354,7 +354,8 @@ public final class PrimesCommand implements Callable<Integer> {
         AtomicLong answered = new AtomicLong();
         try (ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
             var source = input.open()) {
-          JobRun run = PrimeKitchen.start(system, jobSpec, source, sink, answered::set,
+          JobRun run = PrimeKitchen.start(system, jobSpec, source, sink,
+              clusterJob ? coordinator.progress(answered::set) : answered::set,
               clusterJob ? coordinator.workers() : brigade.primes.WorkerSource.localPool());
           current.set(run);
           if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set

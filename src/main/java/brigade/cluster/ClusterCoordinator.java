@@ -51,6 +51,22 @@ public final class ClusterCoordinator implements AutoCloseable {
     return PrimeWorkers.clusterWorkers(settings.minWorkers(), log);
   }
 
+  /** The job's progress listener, also noting for the report which workers were lost and their re-sent batches. */
+  public brigade.primes.ProgressListener progress(brigade.primes.ProgressListener progress) {
+    return new brigade.primes.ProgressListener() {
+      @Override
+      public void answered(long numbersAnswered) {
+        progress.answered(numbersAnswered);
+      }
+
+      @Override
+      public void workerLost(String workerName, String node, int batchesResent) {
+        log.workerLost(node, batchesResent);
+        progress.workerLost(workerName, node, batchesResent);
+      }
+    };
+  }
+
   /** This node's {@code host:port}. */
   public String address() {
     akka.actor.Address a = Cluster.get(system).selfMember().address();

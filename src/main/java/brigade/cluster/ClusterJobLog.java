@@ -12,11 +12,12 @@ import java.util.Set;
  * by the {@link ReceptionistFeeder} (an actor), read by the command once the job is over: hence synchronized.
  */
 public final class ClusterJobLog {
-  /** A node whose workers all left a running job. */
-  public record LostNode(String node, int workers, String why) {}
+  /** A node whose workers all left a running job, and how many of the batches they held were re-sent. */
+  public record LostNode(String node, int workers, String why, int batchesResent) {}
 
   private final Map<String, Integer> workersByNode = new LinkedHashMap<>();
   private final Map<String, LostNode> lost = new LinkedHashMap<>();
+  private final Map<String, Integer> resentByNode = new LinkedHashMap<>();
   private boolean closed;
 
   /** A log nobody reads (tests, callers without a report). */
@@ -33,7 +34,7 @@ public final class ClusterJobLog {
     for (Map.Entry<String, Integer> e : workersByNode.entrySet()) {
       if (!reachable.containsKey(e.getKey()) && !lost.containsKey(e.getKey())) {
         String why = unreachableNodes.contains(e.getKey()) ? "unreachable" : "left the cluster";
-        lost.put(e.getKey(), new LostNode(e.getKey(), e.getValue(), why));
+        lost.put(e.getKey(), new LostNode(e.getKey(), e.getValue(), why, 0));
       }
     }
     for (Map.Entry<String, Integer> e : reachable.entrySet()) {
@@ -47,8 +48,17 @@ public final class ClusterJobLog {
     closed = true;
   }
 
+  /** The coordinator re-sent {@code batchesResent} batches held by a worker of {@code node} that left the job. */
+  public synchronized void workerLost(String node, int batchesResent) {
+    if (!closed) resentByNode.merge(node, batchesResent, Integer::sum);
+  }
+
   public synchronized List<LostNode> lostNodes() {
-    return new ArrayList<>(lost.values());
+    List<LostNode> out = new ArrayList<>();
+    for (LostNode n : lost.values()) {
+      out.add(new LostNode(n.node(), n.workers(), n.why(), resentByNode.getOrDefault(n.node(), 0)));
+    }
+    return out;
   }
 
   /** The most workers each node served at once during the job. */

@@ -63,11 +63,12 @@ public record ClusterReport(
     } else {
       for (ClusterJobLog.LostNode n : lostNodes) {
         line(sb, "lost node", n.node() + " (" + n.workers() + " worker" + (n.workers() == 1 ? "" : "s") + ", "
-            + n.why() + "): its batches went to the other workers");
+            + n.why() + "): " + n.batchesResent() + " batch" + (n.batchesResent() == 1 ? "" : "es")
+            + " it held re-sent to the other workers");
       }
     }
     line(sb, "re-sent", batchesResent + " batch" + (batchesResent == 1 ? "" : "es")
-        + " re-sent; numbers lost: " + numbersLost);
+        + " re-sent in all (lost workers, timeouts, failures); numbers lost: " + numbersLost);
     TextTable t = new TextTable("node", "workers", "batches", "numbers", "busy ms", "share");
     for (NodeShare n : nodes) {
       t.row(n.node(), n.workers(), n.batches(), n.numbers(), String.format(Locale.ROOT, "%.1f", n.busyMillis()),

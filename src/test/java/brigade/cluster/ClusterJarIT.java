@@ -70,6 +70,7 @@ class ClusterJarIT {
       JsonNode cluster = report.get("cluster");
       assertEquals(0, cluster.get("numbersLost").asLong());
       assertEquals(LOOPBACK + ":" + ports[1], cluster.get("lostNodes").get(0).get("node").asText(), cluster.toString());
+      assertTrue(cluster.get("lostNodes").get(0).get("batchesResent").asLong() >= 1, cluster.toString());
       assertTrue(cluster.get("batchesResent").asLong() >= 1, cluster.toString());
       assertTrue(w2.isAlive(), "the surviving worker node stays up");
     } finally {

@@ -150,10 +150,18 @@ class ClusterJobTest {
       AtomicBoolean stopped = new AtomicBoolean();
       // Once a tenth is answered, node b goes away; the coordinator waits for it to be gone (this blocks the
       // coordinator on purpose, so b surely leaves while it holds batches).
-      ProgressListener stopB = n -> {
-        if (n >= input.length / 10 && stopped.compareAndSet(false, true)) {
-          b.terminate();
-          b.getWhenTerminated().toCompletableFuture().join();
+      ProgressListener stopB = new ProgressListener() {
+        @Override
+        public void answered(long n) {
+          if (n >= input.length / 10 && stopped.compareAndSet(false, true)) {
+            b.terminate();
+            b.getWhenTerminated().toCompletableFuture().join();
+          }
+        }
+
+        @Override
+        public void workerLost(String workerName, String node, int batchesResent) {
+          log.workerLost(node, batchesResent);
         }
       };
       JobResult result = await(PrimeKitchen.start(kit.system(), spec(20), source(input), remote, stopB,
@@ -164,7 +172,8 @@ class ClusterJobTest {
       assertEquals(input.length, result.numbersAnswered());
       assertEquals(0, result.numbersFailed());
       assertTrue(result.retries() >= 1, "b's batches were re-sent: " + result.retries());
-      assertEquals(List.of(new ClusterJobLog.LostNode(hostPort(b), 2, "left the cluster")), log.lostNodes());
+      assertEquals(List.of(new ClusterJobLog.LostNode(hostPort(b), 2, "left the cluster", (int) result.retries())),
+          log.lostNodes());
       assertTrue(a.whenTerminated().value().isEmpty());
     }
   }
