@@ -11,7 +11,7 @@ import brigade.primes.WorkerSource;
 /** The prime kitchen on a cluster: the service key worker nodes register under, and the coordinator's source. */
 public final class PrimeWorkers {
   /** Worker nodes register every prime worker under this key; coordinators subscribe to it. */
-  public static final ServiceKey<PrimeWorker.Command> KEY = ServiceKey.create(PrimeWorker.Command.class, "prime-worker");
+  public static final ServiceKey<PrimeWorker.Command> KEY = PrimeWorker.SERVICE_KEY;
 
   private PrimeWorkers() {}
 
