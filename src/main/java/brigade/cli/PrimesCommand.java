@@ -179,11 +179,13 @@ public final class PrimesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
     boolean json;
 
+    @Mixin ClusterOptions cluster; // --cluster and its flags: run on the workers of `brigade node` processes
+
     abstract Job job();
 
     @Override
     public Integer call() {
-      Config cfg = config.load(new Flags()
+      Config cfg = config.load(cluster.addTo(new Flags())
           .put("brigade.primes.pool-size", "--pool-size", poolSize)
           .put("brigade.primes.batch-size", "--batch-size", batchSize)
           .put("brigade.primes.window", "--window", window)
@@ -199,8 +201,10 @@ public final class PrimesCommand implements Callable<Integer> {
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
       NumberSources.Input input = input(settings);
+      // Validated before anything is created (the output file, an actor system), like every other setting.
+      if (cluster.enabled()) brigade.cluster.ClusterSettings.from(cfg);
       selfTest(settings.primeAlgorithm());
-      return new PrimesRun(spec, cfg, settings, job(), input, output, json).run();
+      return new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled()).run();
     }
 
     /** The one input the user chose (validated: a file is read through once here), or the job's default. */
@@ -257,6 +261,8 @@ public final class PrimesCommand implements Callable<Integer> {
     private final NumberSources.Input input;
     private final Path output;
     private final boolean json;
+    private final boolean clusterJob;
+    private brigade.cluster.ClusterCoordinator coordinator; // cluster jobs only
     private final int cores = Runtime.getRuntime().availableProcessors();
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -265,7 +271,8 @@ public final class PrimesCommand implements Callable<Integer> {
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
 
     PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, Job job, NumberSources.Input input,
-        Path output, boolean json) {
+        Path output, boolean json, boolean clusterJob) {
+      this.clusterJob = clusterJob;
       this.spec = spec;
       this.config = config;
       this.settings = settings;
@@ -277,7 +284,8 @@ public final class PrimesCommand implements Callable<Integer> {
 
     int run() {
       CsvResultWriter csv = output == null ? null : CsvResultWriter.create(output); // fails before any work
-      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "brigade", config);
+      if (clusterJob) coordinator = brigade.cluster.ClusterCoordinator.start(config);
+      ActorSystem<Void> system = clusterJob ? coordinator.system() : ActorSystem.create(Behaviors.empty(), "brigade", config);
       try {
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "primes-report",
             () -> {
@@ -323,6 +331,7 @@ public final class PrimesCommand implements Callable<Integer> {
         nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(algorithm, job, sample, budget.toNanos());
       }
       JobSpec jobSpec = settings.resolve(job, OptionalLong.of(input.count()), nanosPerNumber);
+      if (clusterJob) jobSpec = brigade.cluster.ClusterCoordinator.pulling(jobSpec); // remote workers always pull
       long estimate = (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
       String est = "estimated " + seconds(estimate) + " of sequential work";
       boolean baselineOn;
@@ -344,7 +353,7 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
-      if (baselineOn && !cancelled.get()) warmUpPool(system, jobSpec, sample);
+      if (baselineOn && !cancelled.get() && !clusterJob) warmUpPool(system, jobSpec, sample);
 
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
       List<JobReport.NumberResult> shown = new ArrayList<>();
@@ -357,7 +366,9 @@ public final class PrimesCommand implements Callable<Integer> {
         ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
         try (bar; CountingSource source = new CountingSource(input.open())) {
           long start = System.nanoTime();
-          JobRun run = PrimeKitchen.start(system, jobSpec, source, tally, answered::set);
+          JobRun run = clusterJob
+              ? PrimeKitchen.start(system, jobSpec, source, tally, coordinator.progress(answered::set), coordinator.workers())
+              : PrimeKitchen.start(system, jobSpec, source, tally, answered::set);
           current.set(run);
           if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
           result = await(run, tally, source, start);
@@ -386,7 +397,9 @@ public final class PrimesCommand implements Callable<Integer> {
       JobReport report = JobReport.of(jobSpec, input.description(), input.count(), cores, result, baseline, shown,
           output == null ? null : output.toString(), interrupted);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? report.toJson() + System.lineSeparator() : report.toText(timesSign()));
+      brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(result) : null;
+      out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
+          : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
       out.flush();
       if (report.baselineAgrees() != null && !report.baselineAgrees()) {
         PrintWriter err = spec.commandLine().getErr();

@@ -8,5 +8,6 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     cl.addSubcommand(new PrimesCommand());
+    cl.addSubcommand(new NodeCommand());
   }
 }
