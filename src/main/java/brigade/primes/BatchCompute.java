@@ -1,0 +1,41 @@
+package brigade.primes;
+
+import java.util.Arrays;
+
+/**
+ * The pure work of one batch, shared by {@link PrimeWorker} and anyone who wants the same work without
+ * actors (the sequential baseline, a plain ForkJoinPool comparison): no allocation per number, no boxing.
+ */
+public final class BatchCompute {
+  private BatchCompute() {}
+
+  /** Primality of each number. */
+  public static boolean[] check(PrimeAlgorithm algorithm, long[] numbers) {
+    boolean[] prime = new boolean[numbers.length];
+    for (int i = 0; i < numbers.length; i++) prime[i] = algorithm.isPrime(numbers[i]);
+    return prime;
+  }
+
+  /**
+   * Factors of every number, flattened: number i's factors are the next {@code counts[i]} entries of the
+   * returned array (ascending, with multiplicity). {@code counts} must have {@code numbers.length} entries.
+   */
+  public static long[] factor(PrimeAlgorithm algorithm, long[] numbers, int[] counts) {
+    long[] scratch = new long[PrimeAlgorithm.MAX_FACTORS];
+    long[] flat = new long[Math.max(16, numbers.length * 4)];
+    int size = 0;
+    for (int i = 0; i < numbers.length; i++) {
+      int k = algorithm.factor(numbers[i], scratch);
+      if (size + k > flat.length) flat = Arrays.copyOf(flat, Math.max(flat.length * 2, size + k));
+      System.arraycopy(scratch, 0, flat, size, k);
+      size += k;
+      counts[i] = k;
+    }
+    return Arrays.copyOf(flat, size);
+  }
+
+  /** Whether n is prime, read off its factorisation: exactly one factor, n itself. */
+  public static boolean primeFromFactors(long n, long[] factors, int offset, int count) {
+    return count == 1 && factors[offset] == n;
+  }
+}

@@ -1,0 +1,153 @@
+package brigade.primes;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.PoolRouter;
+import akka.actor.typed.javadsl.Routers;
+import brigade.CborSerializable;
+
+/**
+ * A prime worker: receives a batch, computes it with the named algorithm ({@link BatchCompute}, pure code
+ * outside the actor), and replies with the batch's results, its own measured busy time, name and node.
+ *
+ * <p>A batch that throws (a bug, an unsupported algorithm, an injected {@link FaultPlan} fault) is answered
+ * with {@link Failed} and the exception is rethrown, so that the supervisor restarts the worker: run it
+ * through {@link #supervised} (or {@link #pool}). Workers belong on the {@value #DISPATCHER}, never on the
+ * default dispatcher: spawn them with {@link #props()}.
+ *
+ * <p>Every message is a record of primitive arrays, strings and actor refs marked {@link CborSerializable}, so
+ * workers may live on other cluster nodes.
+ */
+public final class PrimeWorker {
+  /** Config path of the dispatcher the CPU-bound workers run on (sized to the cores). */
+  public static final String DISPATCHER = "brigade.primes.worker-dispatcher";
+
+  private PrimeWorker() {}
+
+  public sealed interface Command extends CborSerializable permits Compute {}
+
+  /**
+   * Compute one batch and reply to {@code replyTo}.
+   *
+   * @param algorithm the algorithm's name ({@link PrimeAlgorithm#named}), so the message crosses the network
+   */
+  public record Compute(long batchId, Job job, String algorithm, long[] numbers, ActorRef<Reply> replyTo)
+      implements Command {}
+
+  /** What a worker answers for a batch; names the worker, so a pulling coordinator can give it more work. */
+  public sealed interface Reply extends CborSerializable permits Computed, Failed {
+    long batchId();
+
+    ActorRef<Command> worker();
+
+    /** The worker's actor name. */
+    String workerName();
+
+    /** "local", or host:port of the cluster node the worker lives on. */
+    String node();
+  }
+
+  /**
+   * A batch's results. CHECK: {@code prime[i]} for {@code numbers[i]}, {@code factors} and
+   * {@code factorCounts} empty. FACTOR: number i's factors are the next {@code factorCounts[i]} entries of
+   * {@code factors} (ascending, with multiplicity), {@code prime} empty (n is prime iff its only factor is n).
+   *
+   * @param busyNanos time the worker spent computing this batch
+   */
+  public record Computed(
+      long batchId,
+      ActorRef<Command> worker,
+      String workerName,
+      String node,
+      long busyNanos,
+      boolean[] prime,
+      long[] factors,
+      int[] factorCounts)
+      implements Reply {}
+
+  /** The batch threw; the worker is being restarted by its supervisor. */
+  public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error)
+      implements Reply {}
+
+  /** Thrown by a worker when its {@link FaultPlan} says so. */
+  public static final class InjectedFault extends RuntimeException {
+    public InjectedFault(long batchId) {
+      super("injected fault in batch " + batchId);
+    }
+  }
+
+  /** A bare worker that never fails on purpose (supervise it: see {@link #supervised}). */
+  public static Behavior<Command> create() {
+    return create(FaultPlan.NONE);
+  }
+
+  /** A bare worker that throws whenever {@code faults} says so. */
+  public static Behavior<Command> create(FaultPlan faults) {
+    return Behaviors.setup(ctx -> {
+      ActorRef<Command> self = ctx.getSelf();
+      String name = self.path().name();
+      String node = nodeOf(ctx);
+      return Behaviors.receive(Command.class)
+          .onMessage(Compute.class, c -> compute(ctx, c, faults, self, name, node))
+          .build();
+    });
+  }
+
+  /** A worker restarted by its supervisor whenever a batch throws (the worker logs the failure itself). */
+  public static Behavior<Command> supervised(FaultPlan faults) {
+    return Behaviors.supervise(create(faults))
+        .onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
+  }
+
+  /** A round-robin pool router of {@code size} supervised workers, each on the worker dispatcher. */
+  public static PoolRouter<Command> pool(int size, FaultPlan faults) {
+    return Routers.pool(size, supervised(faults)).withRoundRobinRouting().withRouteeProps(props());
+  }
+
+  /** Props placing a worker on the {@value #DISPATCHER}. */
+  public static Props props() {
+    return DispatcherSelector.fromConfig(DISPATCHER);
+  }
+
+  private static Behavior<Command> compute(
+      ActorContext<Command> ctx, Compute c, FaultPlan faults, ActorRef<Command> self, String name, String node) {
+    long start = System.nanoTime();
+    try {
+      if (faults.failsOn(c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
+      PrimeAlgorithm algorithm = PrimeAlgorithm.named(c.algorithm());
+      boolean[] prime = NO_BOOLEANS;
+      long[] factors = NO_LONGS;
+      int[] counts = NO_INTS;
+      if (c.job() == Job.CHECK) {
+        prime = BatchCompute.check(algorithm, c.numbers());
+      } else {
+        counts = new int[c.numbers().length];
+        factors = BatchCompute.factor(algorithm, c.numbers(), counts);
+      }
+      long busy = Math.max(1, System.nanoTime() - start);
+      c.replyTo().tell(new Computed(c.batchId(), self, name, node, busy, prime, factors, counts));
+      return Behaviors.same();
+    } catch (RuntimeException e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      ctx.getLog().warn("batch {} of {} numbers failed: {}; restarting", c.batchId(), c.numbers().length, error);
+      c.replyTo().tell(new Failed(c.batchId(), self, name, node, error));
+      throw e;
+    }
+  }
+
+  /** "local" in a plain actor system, host:port in a cluster. */
+  static String nodeOf(ActorContext<?> ctx) {
+    Address address = ctx.getSystem().address();
+    return address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().get() : "local";
+  }
+
+  private static final boolean[] NO_BOOLEANS = new boolean[0];
+  private static final long[] NO_LONGS = new long[0];
+  private static final int[] NO_INTS = new int[0];
+}

@@ -1,0 +1,50 @@
+package brigade.primes;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Where a job's prime workers come from. */
+public sealed interface WorkerSource {
+
+  /**
+   * A pool of {@code spec.poolSize()} workers started for the job on this node, on the worker dispatcher, and
+   * stopped with it. PUSH dispatch goes through a round-robin {@code Routers.pool}; PULL spawns the workers
+   * one by one and gives each a credit of batches.
+   */
+  static WorkerSource localPool() {
+    return new LocalPool(FaultPlan.NONE);
+  }
+
+  /** A local pool whose workers inject faults as {@code faults} says (tests, demos of supervision and retries). */
+  static WorkerSource localPool(FaultPlan faults) {
+    return new LocalPool(faults);
+  }
+
+  /**
+   * Workers appear and disappear at run time (cluster receptionist). The coordinator spawns
+   * {@code feeder.apply(ref)} as a child, where ref receives {@link WorkerSet} updates; dispatching starts once
+   * at least {@code minWorkers} are known; workers that join later are used; a worker that leaves the set or
+   * terminates (the coordinator watches every worker) has its in-flight batches re-sent to the others.
+   * Dispatch is pull-style (credit per worker) in this mode, whatever {@code spec.dispatch()} says.
+   */
+  static WorkerSource external(int minWorkers, Function<ActorRef<WorkerSet>, Behavior<?>> feeder) {
+    return new External(minWorkers, feeder);
+  }
+
+  /** See {@link #localPool()}. */
+  record LocalPool(FaultPlan faults) implements WorkerSource {
+    public LocalPool {
+      Objects.requireNonNull(faults, "faults");
+    }
+  }
+
+  /** See {@link #external}. */
+  record External(int minWorkers, Function<ActorRef<WorkerSet>, Behavior<?>> feeder) implements WorkerSource {
+    public External {
+      if (minWorkers < 1) throw new IllegalArgumentException("minWorkers must be >= 1, was " + minWorkers);
+      Objects.requireNonNull(feeder, "feeder");
+    }
+  }
+}
