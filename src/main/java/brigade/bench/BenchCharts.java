@@ -29,7 +29,7 @@ public final class BenchCharts {
   public static final String BATCH_SIZE = "batch-size";
   public static final String ACTOR_VS_FORKJOIN = "actor-vs-forkjoin";
 
-  private static final int WIDTH = 900;
+  private static final int WIDTH = 1000;
   private static final int HEIGHT = 600;
   private static final BasicStroke DASHED =
       new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
@@ -100,13 +100,16 @@ public final class BenchCharts {
       XYSeries fit = chart.addSeries(
           String.format(java.util.Locale.ROOT, "Amdahl fit, serial fraction %.3f", s.amdahl().serialFraction()), x, y);
       fit.setMarker(SeriesMarkers.NONE);
-      fit.setLineColor(Color.ORANGE);
+      fit.setLineColor(Color.BLACK);
       fit.setLineStyle(DASHED);
     }
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(top * 1.05);
+    // Router sizes are whole numbers: one grid line per worker, not per 0.2 of one.
     chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisMax(maxPool + 0.5);
+    chart.getStyler().setXAxisMax((double) maxPool + 1);
+    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(20, (WIDTH - 350) / (maxPool + 1)));
     return chart;
   }
 
@@ -157,7 +160,7 @@ public final class BenchCharts {
 
   private static XYChart chart(String title, String x, String y) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesVisible(true);
     return chart;

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * @param count numbers per run ({@code random})
  * @param batchSizes batch sizes to sweep; {@link Sweep#AUTO} for auto
- * @param window batches in flight per job; 0 = auto (4 × pool size, as the kitchen does)
+ * @param window batches in flight per job; 0 = auto ({@code BatchPlan.autoWindow}, as the kitchen does)
  */
 public record BenchSettings(
     Job job,
@@ -82,7 +82,7 @@ public record BenchSettings(
 
   /** The window the kitchen gets for a pool of {@code poolSize}. */
   public int windowFor(int poolSize) {
-    return window == 0 ? 4 * poolSize : window;
+    return window == 0 ? brigade.primes.BatchPlan.autoWindow(poolSize) : window;
   }
 
   /** Runs the sweep asks for: points × repeat. */

@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.primes.BatchCompute;
 import brigade.primes.Job;
 import brigade.primes.PrimeAlgorithm;
 import java.util.SplittableRandom;
@@ -68,28 +69,22 @@ public final class Workload {
     return tally.build();
   }
 
-  /** One batch [from, to) computed into a result object, as a worker's reply would carry it. */
+  /**
+   * One batch [from, to) computed exactly as a prime worker computes it: the numbers copied out as a message
+   * would carry them, then {@link BatchCompute}, the worker's own pure code.
+   */
   public BatchResult batch(int from, int to) {
-    int size = to - from;
-    boolean[] prime = new boolean[size];
-    int[] counts = new int[size];
-    long[] buf = new long[PrimeAlgorithm.MAX_FACTORS];
-    long[] all = new long[job == Job.FACTOR ? size * 2 : 0];
-    int used = 0;
-    for (int i = 0; i < size; i++) {
-      long n = numbers[from + i];
-      if (job == Job.CHECK) {
-        prime[i] = algorithm.isPrime(n);
-      } else {
-        int k = algorithm.factor(n, buf);
-        prime[i] = k == 1;
-        counts[i] = k;
-        if (used + k > all.length) all = java.util.Arrays.copyOf(all, Math.max(all.length * 2, used + k));
-        System.arraycopy(buf, 0, all, used, k);
-        used += k;
-      }
+    long[] batch = java.util.Arrays.copyOfRange(numbers, from, to);
+    if (job == Job.CHECK) {
+      return new BatchResult(from, BatchCompute.check(algorithm, batch), new int[batch.length], new long[0]);
     }
-    return new BatchResult(from, prime, counts, all);
+    int[] counts = new int[batch.length];
+    long[] factors = BatchCompute.factor(algorithm, batch, counts);
+    boolean[] prime = new boolean[batch.length];
+    for (int i = 0, at = 0; i < batch.length; at += counts[i], i++) {
+      prime[i] = BatchCompute.primeFromFactors(batch[i], factors, at, counts[i]);
+    }
+    return new BatchResult(from, prime, counts, factors);
   }
 
   /** A computed batch: per number, whether it is prime and how many of {@code factors} are its factors. */
