@@ -37,6 +37,9 @@ public final class BenchCharts {
   static {
     // Charts are drawn on servers and CI boxes without a display.
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    // PNGs are encoded in memory: ImageIO's file cache registers a shutdown hook, which fails when the
+    // charts are written from a Ctrl-C (the JVM is already shutting down).
+    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private BenchCharts() {}

@@ -21,8 +21,8 @@ final class BenchReport {
       out.flush();
       return;
     }
-    out.printf(Locale.ROOT, "median (min–max) of %d repeats; speedup = one thread's time / the pool's; "
-        + "actor/FJ = ForkJoinPool time / actor pool time (1.00 = as fast)%n%n", s.repeat());
+    out.printf(Locale.ROOT, "median (min–max) over each point's runs; speedup = one thread's time / the actor pool's; "
+        + "actor/FJ = ForkJoinPool time / actor pool time (1.00 = as fast)%n%n");
     TextTable t = new TextTable("dispatch", "pool", "batch", "runs", "actor pool ms", "speedup", "actor/FJ",
         "FJ speedup");
     for (BenchSummary.PointSummary p : s.points()) {
