@@ -158,8 +158,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       WorkerSource workers,
       CompletableFuture<JobResult> promise) {
     // dispatch() may already be the end (empty input): then the coordinator stops at once.
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch()));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      try {
+        return new JobCoordinator(ctx, timers, spec, input, sink, progress, workers, promise).dispatch();
+      } catch (RuntimeException e) { // e.g. the feeder could not be built: never leave the caller waiting
+        promise.completeExceptionally(e);
+        return Behaviors.stopped();
+      }
+    }));
   }
 
   private JobCoordinator(
@@ -220,9 +226,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /** Sends batches while there is a worker to take one and a batch to send (a re-send, or new input in the window). */
   private Behavior<Command> dispatch() {
-    if (!started) return this;
     try {
-      while (true) {
+      while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
         if (target == null) break;
         Batch batch = nextToSend();
@@ -393,6 +398,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       }
     }
     getContext().getLog().info("prime worker {} {}: {} of its batches to re-send", worker.path(), why, resent);
+    Share share = shares.get(worker);
+    progress.workerLost(share != null ? share.name : worker.path().name(),
+        share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
 
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {

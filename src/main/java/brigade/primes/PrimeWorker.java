@@ -143,7 +143,10 @@ public final class PrimeWorker {
 
   /** "local" in a plain actor system, host:port in a cluster. */
   static String nodeOf(ActorContext<?> ctx) {
-    Address address = ctx.getSystem().address();
+    return nodeOf(ctx.getSystem().address());
+  }
+
+  static String nodeOf(Address address) {
     return address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().get() : "local";
   }
 

@@ -13,5 +13,14 @@ public interface ProgressListener {
    */
   void answered(long numbersAnswered);
 
+  /**
+   * A pulled worker (a cluster node's, or a local PULL pool's) left the worker set or terminated while the job
+   * ran; {@code batchesResent} of the batches it held go to the other workers (they count in
+   * {@link JobResult#retries()}, but not against a batch's {@code maxRetries}).
+   *
+   * @param node "local", or host:port of the cluster node it lived on
+   */
+  default void workerLost(String workerName, String node, int batchesResent) {}
+
   ProgressListener NONE = n -> {};
 }

@@ -94,7 +94,7 @@ final class FakeWorkers {
   }
 
   List<Delivery> next(int n) {
-    return deliveries.receiveSeveralMessages(n);
+    return new java.util.ArrayList<>(deliveries.receiveSeveralMessages(n));
   }
 
   void expectNothing() {

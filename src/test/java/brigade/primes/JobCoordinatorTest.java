@@ -145,8 +145,18 @@ class JobCoordinatorTest {
     FakeWorkers fw = new FakeWorkers(kit);
     ArraySource input = ArraySource.range(7_000, 8);
     Recorder sink = new Recorder();
+    List<String> lost = Collections.synchronizedList(new ArrayList<>());
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void answered(long numbersAnswered) {}
+
+      @Override
+      public void workerLost(String workerName, String node, int batchesResent) {
+        lost.add(workerName + "@" + node + ":" + batchesResent);
+      }
+    };
     JobRun run = PrimeKitchen.start(kit.system(), spec(Job.CHECK, Dispatch.PULL, 1, 2, 100, 0, NEVER),
-        input, sink, ProgressListener.NONE, fw.source(1));
+        input, sink, listener, fw.source(1));
     List<ActorRef<PrimeWorker.Command>> ab = fw.connected().add("a", "b");
     ActorRef<PrimeWorker.Command> a = ab.get(0);
     ActorRef<PrimeWorker.Command> b = ab.get(1);
@@ -171,6 +181,7 @@ class JobCoordinatorTest {
     assertEquals(0, r.numbersFailed(), "re-sends after a leave do not use up retries (maxRetries = 0 here)");
     assertEquals(1, r.workers().size());
     assertEquals(b.path().name(), r.workers().get(0).name());
+    assertEquals(List.of(a.path().name() + "@local:2"), lost);
   }
 
   @Test
@@ -223,6 +234,20 @@ class JobCoordinatorTest {
     assertEquals(Recorder.expected(Job.CHECK, input.numbers()), sink.lines());
     assertEquals(3, r.workers().size());
     assertBalanced(r);
+  }
+
+  @Test
+  void cancelWhileWaitingForWorkersEndsTheJobWithNothingRead(ActorTestKit kit) {
+    FakeWorkers fw = new FakeWorkers(kit);
+    ArraySource input = ArraySource.range(1, 10);
+    JobRun run = PrimeKitchen.start(kit.system(), spec(Job.CHECK, Dispatch.PULL, 1, 2, 100, 0, NEVER),
+        input, new Recorder(), ProgressListener.NONE, fw.source(3));
+    fw.connected().add("a");
+    run.cancel();
+    JobResult r = await(run);
+    assertTrue(r.interrupted());
+    assertEquals(0, r.numbersIn());
+    assertEquals(0, input.position);
   }
 
   @Test

@@ -1,0 +1,140 @@
+package brigade.primes;
+
+import static brigade.primes.Jobs.assertBalanced;
+import static brigade.primes.Jobs.assertInOrderOnce;
+import static brigade.primes.Jobs.await;
+import static brigade.primes.Jobs.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import brigade.testkit.BrigadeTestKit;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Whole jobs through the facade on real local pools. */
+@BrigadeTestKit
+class PrimeKitchenTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  static long[] randomNumbers(int count, long seed) {
+    Random random = new Random(seed);
+    return random.longs(count, 2, 10_000_000).toArray();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dispatch.class)
+  void thePoolSizeIsHonoured(Dispatch dispatch, ActorTestKit kit) {
+    JobResult r = await(PrimeKitchen.start(kit.system(), spec(Job.CHECK, dispatch, 3, 2, 12, 3, TIMEOUT),
+        ArraySource.range(1_000_000, 60), new Recorder(), ProgressListener.NONE));
+    Set<String> names = r.workers().stream().map(JobResult.WorkerStats::name).collect(Collectors.toSet());
+    assertEquals(3, names.size(), r.workers().toString());
+    assertTrue(r.workers().stream().allMatch(w -> w.node().equals("local") && w.busyNanos() > 0 && w.batches() > 0));
+    assertEquals(30, r.workers().stream().mapToLong(JobResult.WorkerStats::batches).sum());
+  }
+
+  @Test
+  void pushAndPullGiveTheSameResultsAsTheAlgorithmAlone(ActorTestKit kit) {
+    long[] numbers = randomNumbers(3_000, 11);
+    List<String> expected = Recorder.expected(Job.FACTOR, numbers);
+    for (Dispatch dispatch : Dispatch.values()) {
+      Recorder sink = new Recorder();
+      JobResult r = await(PrimeKitchen.start(kit.system(), spec(Job.FACTOR, dispatch, 2, 64, 8, 3, TIMEOUT),
+          new ArraySource(numbers), sink, ProgressListener.NONE));
+      assertEquals(expected, sink.lines(), dispatch.label());
+      assertEquals(3_000, r.numbersAnswered());
+      assertEquals(BatchPlan.batchCount(3_000, 64), r.batches());
+      assertEquals(0, r.retries());
+      assertBalanced(r);
+      assertFalse(r.interrupted());
+      assertTrue(r.wallNanos() > 0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dispatch.class)
+  void failingWorkersAreRestartedAndTheirBatchesRetried(Dispatch dispatch, ActorTestKit kit) {
+    long[] numbers = randomNumbers(200, 3);
+    Recorder sink = new Recorder();
+    JobResult r = await(PrimeKitchen.start(kit.system(), spec(Job.CHECK, dispatch, 2, 10, 8, 3, TIMEOUT),
+        new ArraySource(numbers), sink, ProgressListener.NONE, WorkerSource.localPool(FaultPlan.failFirst(2))));
+    assertEquals(Recorder.expected(Job.CHECK, numbers), sink.lines());
+    assertEquals(40, r.retries(), "20 batches, each failed twice");
+    assertTrue(r.failedBatches().isEmpty());
+    assertBalanced(r);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dispatch.class)
+  void aBatchThatAlwaysFailsIsReportedWithItsNumbers(Dispatch dispatch, ActorTestKit kit) {
+    long[] numbers = randomNumbers(100, 5);
+    long poison = numbers[42];
+    Recorder sink = new Recorder();
+    JobResult r = await(PrimeKitchen.start(kit.system(), spec(Job.FACTOR, dispatch, 2, 10, 8, 2, TIMEOUT),
+        new ArraySource(numbers), sink, ProgressListener.NONE, WorkerSource.localPool(FaultPlan.poison(poison))));
+    assertEquals(1, r.failedBatches().size());
+    JobResult.FailedBatch failed = r.failedBatches().get(0);
+    assertEquals(40, failed.firstIndex());
+    assertEquals(Arrays.toString(Arrays.copyOfRange(numbers, 40, 50)), Arrays.toString(failed.numbers()));
+    assertTrue(failed.error().contains("injected fault"), failed.error());
+    assertEquals(2, r.retries());
+    assertEquals(90, r.numbersAnswered());
+    assertEquals(10, r.numbersFailed());
+    assertInOrderOnce(sink, 100);
+    assertBalanced(r);
+  }
+
+  @Test
+  void everyJobStopsItsCoordinatorAndPoolSoManyJobsLeaveNothingBehind(ActorTestKit kit) {
+    TestProbe<Object> probe = kit.createTestProbe();
+    for (int i = 0; i < 40; i++) {
+      Dispatch dispatch = Dispatch.values()[i % 2];
+      JobRun run = PrimeKitchen.start(kit.system(), spec(Job.CHECK, dispatch, 2, 5, 8, 3, TIMEOUT),
+          ArraySource.range(i * 100L, 50), new Recorder(), ProgressListener.NONE);
+      assertEquals(50, await(run).numbersAnswered());
+      probe.expectTerminated(((PrimeKitchen.Run) run).coordinator());
+    }
+  }
+
+  @Test
+  void cancelOnARunningPoolWritesAnInOrderPrefix(ActorTestKit kit) {
+    Recorder sink = new Recorder();
+    JobRun run = PrimeKitchen.start(kit.system(), spec(Job.FACTOR, Dispatch.PUSH, 2, 100, 8, 3, TIMEOUT),
+        new ArraySource(randomNumbers(2_000_000, 1)), sink, ProgressListener.NONE);
+    run.cancel();
+    JobResult r = await(run);
+    assertTrue(r.interrupted());
+    assertTrue(r.numbersAnswered() <= r.numbersIn());
+    assertTrue(r.numbersIn() <= 8 * 100, "nothing read beyond the window: " + r.numbersIn());
+    assertInOrderOnce(sink, r.numbersAnswered());
+  }
+
+  @Test
+  void workersOfAJobRunOnTheWorkerDispatcher(ActorTestKit kit) {
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    FaultPlan spy = (batchId, numbers) -> threads.add(Thread.currentThread().getName()) && false;
+    for (Dispatch dispatch : Dispatch.values()) {
+      await(PrimeKitchen.start(kit.system(), spec(Job.CHECK, dispatch, 2, 5, 8, 3, TIMEOUT),
+          ArraySource.range(1, 100), new Recorder(), ProgressListener.NONE, WorkerSource.localPool(spy)));
+    }
+    assertTrue(threads.stream().allMatch(t -> t.contains(PrimeWorker.DISPATCHER)), threads.toString());
+  }
+
+  @Test
+  void aBadSpecIsRefusedUpFront(ActorTestKit kit) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PrimeKitchen.start(kit.system(),
+        spec(Job.CHECK, Dispatch.PUSH, 0, 5, 8, 3, TIMEOUT), new ArraySource(1), new Recorder(), ProgressListener.NONE));
+    assertEquals("poolSize must be >= 1, was 0", e.getMessage());
+  }
+}
