@@ -44,7 +44,10 @@ public final class Main implements Callable<Integer> {
 
   /** The demonstration played when no subcommand is given: each step is an ordinary command line. */
   static final List<List<String>> DEMO =
-      List.of(List.of("restaurant", "--orders", "12", "--time-scale", "0.02"));
+      List.of(
+          List.of("restaurant", "--orders", "12", "--time-scale", "0.02"),
+          // The six reference numbers on the pool, with the sequential baseline and the speedup.
+          List.of("primes", "check"));
 
   @Override
   public Integer call() {

@@ -1,0 +1,500 @@
+package brigade.cli;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import brigade.UserError;
+import brigade.primes.CsvResultWriter;
+import brigade.primes.Job;
+import brigade.primes.JobResult;
+import brigade.primes.JobRun;
+import brigade.primes.JobSpec;
+import brigade.primes.NumberSources;
+import brigade.primes.PrimeAlgorithm;
+import brigade.primes.PrimeKitchen;
+import brigade.primes.PrimesSettings;
+import brigade.primes.NumberSource;
+import brigade.primes.ProgressListener;
+import brigade.primes.ResultSink;
+import brigade.primes.SequentialBaseline;
+import brigade.report.JobReport;
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code brigade primes check|factor}: runs a job through the prime kitchen's actor pool, times it against the
+ * same work on one thread, and reports the speedup and each worker's share.
+ */
+@Command(
+    name = "primes",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The prime kitchen: a router pool of prime-worker actors checks or factorises numbers in batches,",
+      "and the report compares the pool with the same work on one thread."
+    },
+    subcommands = {PrimesCommand.Check.class, PrimesCommand.Factor.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:some batches failed, or the run failed", "2:bad usage, setting or input",
+        "130:interrupted (Ctrl-C): the partial report is printed"})
+public final class PrimesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin(name = "config")
+  ConfigOptions config;
+
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing job: give check or factor");
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Is each number prime? With no input: the six reference numbers of the classic lesson.",
+        "Input: NUMBER..., --range A..B, --file F, or --random N (numbers are whole, 0 to 2^63-1)."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  brigade primes check",
+        "  brigade primes check 97 1001 --json",
+        "  brigade primes check --range 1..10000000 --algorithm fast --no-baseline"
+      })
+  static final class Check extends JobCommand {
+    @Override
+    Job job() {
+      return Job.CHECK;
+    }
+  }
+
+  @Command(
+      name = "factor",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "The prime factors of each number, ascending, with multiplicity.",
+        "With no input: random-count random numbers in [random-min, random-max] (10,000 in [20000, 100000000])."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  brigade primes factor",
+        "  brigade primes factor --random 1000000 --seed 7 --pool-size 4 --batch-size 256",
+        "  brigade primes factor --file numbers.txt --output results.csv --json"
+      })
+  static final class Factor extends JobCommand {
+    @Override
+    Job job() {
+      return Job.FACTOR;
+    }
+  }
+
+  /** Options and the run shared by both jobs. */
+  abstract static class JobCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin(name = "config")
+    ConfigOptions config;
+
+    @Parameters(paramLabel = "NUMBER", arity = "0..*", description = "Numbers to work on (0 to 2^63-1).")
+    List<String> numbers = new ArrayList<>();
+
+    @Option(names = "--range", paramLabel = "A..B", description = "Every number from A to B, inclusive.")
+    String range;
+
+    @Option(names = "--file", paramLabel = "FILE",
+        description = "Numbers file: one per line; blank lines and # comments skipped. Checked whole before work starts.")
+    Path file;
+
+    @Option(names = "--random", paramLabel = "N", description = "N random numbers (brigade.primes.random-count).")
+    String random;
+
+    @Option(names = "--min", paramLabel = "N", description = "Smallest random number (brigade.primes.random-min).")
+    String min;
+
+    @Option(names = "--max", paramLabel = "N", description = "Largest random number (brigade.primes.random-max).")
+    String max;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random numbers (brigade.primes.seed).")
+    String seed;
+
+    @Option(names = "--pool-size", paramLabel = "N|auto",
+        description = "Prime workers in the router pool; auto = available processors (brigade.primes.pool-size).")
+    String poolSize;
+
+    @Option(names = "--batch-size", paramLabel = "N|auto",
+        description = "Numbers per batch, 1 to 1000000; auto gives each worker ~8 batches (brigade.primes.batch-size).")
+    String batchSize;
+
+    @Option(names = "--window", paramLabel = "N|auto",
+        description = "Batches in flight at once; auto = 4 x pool size (brigade.primes.window).")
+    String window;
+
+    @Option(names = "--dispatch", paramLabel = "push|pull",
+        description = "push: round-robin pool router; pull: workers ask for work (brigade.primes.dispatch).")
+    String dispatch;
+
+    @Option(names = "--algorithm", paramLabel = "trial|fast",
+        description = "trial: trial division; fast: Miller-Rabin + Pollard-Brent (brigade.primes.algorithm).")
+    String algorithm;
+
+    @Option(names = "--max-retries", paramLabel = "N",
+        description = "Re-sends of a failing batch before it is reported failed (brigade.primes.max-retries).")
+    String maxRetries;
+
+    @Option(names = "--batch-timeout", paramLabel = "DURATION",
+        description = "A batch with no reply within this is re-sent, e.g. 30s (brigade.primes.batch-timeout).")
+    String batchTimeout;
+
+    @Option(names = "--baseline", negatable = true,
+        description = "Also time the same work on one thread (default auto: when estimated under 10 s) (brigade.primes.baseline).")
+    Boolean baseline;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write per-number results as CSV: number,prime,factors.")
+    Path output;
+
+    @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
+    boolean json;
+
+    abstract Job job();
+
+    @Override
+    public Integer call() {
+      Config cfg = config.load(new Flags()
+          .put("brigade.primes.pool-size", "--pool-size", poolSize)
+          .put("brigade.primes.batch-size", "--batch-size", batchSize)
+          .put("brigade.primes.window", "--window", window)
+          .put("brigade.primes.dispatch", "--dispatch", dispatch)
+          .put("brigade.primes.algorithm", "--algorithm", algorithm)
+          .put("brigade.primes.max-retries", "--max-retries", maxRetries)
+          .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)
+          .put("brigade.primes.baseline", "--baseline", baseline == null ? null : baseline ? "on" : "off")
+          .put("brigade.primes.random-count", "--random", random)
+          .put("brigade.primes.random-min", "--min", min)
+          .put("brigade.primes.random-max", "--max", max)
+          .put("brigade.primes.seed", "--seed", seed)
+          .asMap());
+      PrimesSettings settings = PrimesSettings.from(cfg);
+      NumberSources.Input input = input(settings);
+      JobSpec jobSpec = settings.resolve(job(), OptionalLong.of(input.count()));
+      selfTest(jobSpec.algorithm());
+      return new PrimesRun(spec, cfg, settings, jobSpec, input, output, json).run();
+    }
+
+    /** The one input the user chose (validated: a file is read through once here), or the job's default. */
+    private NumberSources.Input input(PrimesSettings settings) {
+      List<String> given = new ArrayList<>();
+      if (!numbers.isEmpty()) given.add("NUMBER...");
+      if (range != null) given.add("--range");
+      if (file != null) given.add("--file");
+      if (random != null) given.add("--random");
+      if (given.size() > 1) {
+        throw new UserError("give the numbers one way, not " + String.join(" and ", given)
+            + ": NUMBER..., --range A..B, --file FILE or --random N");
+      }
+      boolean randomTuned = min != null || max != null || seed != null;
+      if (randomTuned && !given.isEmpty() && random == null) {
+        throw new UserError((min != null ? "--min" : max != null ? "--max" : "--seed")
+            + " applies to random numbers only, not to " + given.get(0));
+      }
+      if (!numbers.isEmpty()) return NumberSources.arguments(numbers);
+      if (range != null) return NumberSources.range(range);
+      if (file != null) return NumberSources.file(file);
+      if (random != null || randomTuned || job() == Job.FACTOR) {
+        return NumberSources.random(settings.randomCount(), settings.randomMin(), settings.randomMax(), settings.seed());
+      }
+      return NumberSources.reference();
+    }
+
+    /** An algorithm that cannot run (not built into this version) is a usage error, before any work. */
+    private static void selfTest(PrimeAlgorithm algorithm) {
+      try {
+        if (!algorithm.isPrime(97) || algorithm.factors(91).length != 2) {
+          throw new IllegalStateException("algorithm " + algorithm.name() + " fails its self-test (97, 91)");
+        }
+      } catch (UnsupportedOperationException e) {
+        throw new UserError("algorithm '" + algorithm.name() + "' is not available in this build: use --algorithm trial");
+      }
+    }
+  }
+
+  /** One run of a job: warm-up, the pool run, the sequential baseline, the report; and Ctrl-C handling. */
+  static final class PrimesRun {
+    /** Spent timing a sample of the work: estimates the baseline's length and warms up the JIT. */
+    private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
+    /** The pool's warm-up run is cancelled after this. */
+    private static final Duration POOL_WARMUP = Duration.ofMillis(600);
+    private static final int SAMPLE_SIZE = 64;
+
+    private final CommandSpec spec;
+    private final Config config;
+    private final PrimesSettings settings;
+    private final JobSpec jobSpec;
+    private final NumberSources.Input input;
+    private final Path output;
+    private final boolean json;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicReference<JobRun> current = new AtomicReference<>();
+    /** Completed once the report is printed and the CSV flushed: Ctrl-C's shutdown task waits for it. */
+    private final CompletableFuture<Done> reported = new CompletableFuture<>();
+
+    PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, JobSpec jobSpec, NumberSources.Input input,
+        Path output, boolean json) {
+      this.spec = spec;
+      this.config = config;
+      this.settings = settings;
+      this.jobSpec = jobSpec;
+      this.input = input;
+      this.output = output;
+      this.json = json;
+    }
+
+    int run() {
+      CsvResultWriter csv = output == null ? null : CsvResultWriter.create(output); // fails before any work
+      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "brigade", config);
+      try {
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "primes-report",
+            () -> {
+              // Ctrl-C (or the system going down): stop dispatching, and let the command print what finished.
+              cancelled.set(true);
+              JobRun run = current.get();
+              if (run != null) run.cancel();
+              return reported;
+            });
+        return runIn(system, csv);
+      } catch (JobFailed | java.io.UncheckedIOException e) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": failed: " + e.getMessage());
+        err.flush();
+        return Main.EXIT_FAILED;
+      } finally {
+        try {
+          if (csv != null) csv.close();
+        } finally {
+          reported.complete(Done.getInstance());
+          system.terminate();
+          try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException | TimeoutException e) {
+            // the process is ending anyway; nothing more to save
+          }
+        }
+      }
+    }
+
+    private int runIn(ActorSystem<Void> system, CsvResultWriter csv) {
+      PrimeAlgorithm algorithm = jobSpec.algorithm();
+      Job job = jobSpec.job();
+
+      // 1. Decide on the baseline; timing a sample also warms up the sequential path.
+      JobReport.BaselineOutcome baselineMode;
+      boolean baselineOn;
+      long[] sample = input.sample(SAMPLE_SIZE);
+      if (settings.baseline() == PrimesSettings.Baseline.OFF) {
+        baselineOn = false;
+        baselineMode = JobReport.BaselineOutcome.skipped("off");
+      } else {
+        long estimate = SequentialBaseline.estimateNanos(algorithm, job, sample, input.count(), ESTIMATE_BUDGET.toNanos());
+        String est = "estimated " + seconds(estimate) + " of sequential work";
+        if (settings.baseline() == PrimesSettings.Baseline.ON) {
+          baselineOn = true;
+          baselineMode = JobReport.BaselineOutcome.skipped("on (" + est + ")");
+        } else {
+          baselineOn = estimate < PrimesSettings.BASELINE_AUTO_LIMIT.toNanos();
+          baselineMode = JobReport.BaselineOutcome.skipped("auto: " + (baselineOn ? "on" : "off") + " (" + est
+              + (baselineOn ? ")" : ", over " + PrimesSettings.BASELINE_AUTO_LIMIT.toSeconds() + " s; --baseline forces it)"));
+        }
+      }
+
+      // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
+      if (baselineOn && !cancelled.get()) warmUpPool(system, sample);
+
+      // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
+      List<JobReport.NumberResult> shown = new ArrayList<>();
+      boolean showEach = input.count() <= JobReport.RESULTS_SHOWN;
+      ResultSink sink = sink(csv, showEach ? shown : null, job);
+      JobResult result;
+      if (cancelled.get()) {
+        result = new JobResult(0, 0, 0, 0, 0, 0, List.of(), 0, 0, List.of(), true);
+      } else {
+        AtomicLong answered = new AtomicLong();
+        try (ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
+            var source = input.open()) {
+          JobRun run = PrimeKitchen.start(system, jobSpec, source, sink, answered::set);
+          current.set(run);
+          if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
+          result = await(run);
+          current.set(null);
+        }
+      }
+
+      // 4. The baseline: the same numbers re-read, on this thread alone.
+      JobReport.BaselineOutcome baseline = baselineMode;
+      if (baselineOn && !result.interrupted() && !cancelled.get()) {
+        AtomicLong done = new AtomicLong();
+        SequentialBaseline.Counts counts;
+        try (ProgressDisplay bar = ProgressDisplay.start("sequential", input.count(), done::get);
+            var source = input.open()) {
+          counts = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
+        }
+        baseline = counts.completed()
+            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors())
+            : JobReport.BaselineOutcome.skipped("interrupted");
+      }
+
+      // 5. The report. Interrupted runs print what finished, and say so.
+      if (csv != null) csv.flush();
+      boolean interrupted = result.interrupted() || cancelled.get();
+      JobReport report = JobReport.of(jobSpec, input.description(), input.count(), cores, result, baseline, shown,
+          output == null ? null : output.toString(), interrupted);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(json ? report.toJson() + System.lineSeparator() : report.toText(timesSign()));
+      out.flush();
+      if (report.baselineAgrees() != null && !report.baselineAgrees()) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": the sequential baseline found different counts from the pool (a bug)");
+        err.flush();
+        return Main.EXIT_FAILED;
+      }
+      if (interrupted) return Main.EXIT_INTERRUPTED;
+      return result.failedBatches().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
+    }
+
+    /**
+     * Runs the pool over the sample, round and round, with results discarded, and cancels it after
+     * {@link #POOL_WARMUP}: the workers' code is compiled before the timed run. One batch per worker in flight,
+     * so the cancel does not wait long even on heavy numbers.
+     */
+    private void warmUpPool(ActorSystem<Void> system, long[] sample) {
+      if (sample.length == 0) return;
+      int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
+      JobSpec warm = new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), jobSpec.poolSize(), batch,
+          jobSpec.poolSize(), jobSpec.maxRetries(), jobSpec.batchTimeout());
+      NumberSource cycling = new NumberSource() {
+        int next;
+
+        @Override
+        public OptionalLong size() {
+          return OptionalLong.empty();
+        }
+
+        @Override
+        public int read(long[] buf) {
+          for (int i = 0; i < buf.length; i++) {
+            buf[i] = sample[next];
+            next = (next + 1) % sample.length;
+          }
+          return buf.length;
+        }
+      };
+      JobRun run = PrimeKitchen.start(system, warm, cycling, ResultSink.NONE, ProgressListener.NONE);
+      current.set(run);
+      try {
+        if (cancelled.get()) run.cancel();
+        CompletableFuture<JobResult> f = run.result().toCompletableFuture();
+        try {
+          f.get(POOL_WARMUP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          run.cancel();
+        }
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // a failing warm-up shows up again, and is reported, in the real run
+      } finally {
+        current.set(null);
+      }
+    }
+
+    private JobResult await(JobRun run) {
+      try {
+        return run.result().toCompletableFuture().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        run.cancel();
+        throw new IllegalStateException("interrupted while waiting for the job", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UserError u) throw u;
+        throw new JobFailed(cause);
+      }
+    }
+
+    /** Tees the results to the CSV file and, for seed-sized runs, to the report's per-number lines. */
+    private static ResultSink sink(CsvResultWriter csv, List<JobReport.NumberResult> shown, Job job) {
+      if (csv == null && shown == null) return ResultSink.NONE;
+      return new ResultSink() {
+        @Override
+        public void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
+          if (csv != null) csv.accept(index, number, prime, factors, factorCount);
+          if (shown != null) {
+            List<Long> fs = null;
+            if (job == Job.FACTOR) {
+              fs = new ArrayList<>(factorCount);
+              for (int i = 0; i < factorCount; i++) fs.add(factors[i]);
+            }
+            shown.add(new JobReport.NumberResult(number, prime, fs));
+          }
+        }
+
+        @Override
+        public void failed(long firstIndex, long[] numbers, String error) {
+          if (csv != null) csv.failed(firstIndex, numbers, error);
+        }
+      };
+    }
+
+    /** "×" between factors, or "*" where stdout's encoding cannot print it. */
+    private static String timesSign() {
+      String enc = System.getProperty("sun.stdout.encoding");
+      Charset cs;
+      try {
+        cs = enc == null ? Charset.defaultCharset() : Charset.forName(enc);
+      } catch (RuntimeException e) {
+        cs = Charset.defaultCharset();
+      }
+      return cs.newEncoder().canEncode('×') ? "×" : "*";
+    }
+
+    private static String seconds(long nanos) {
+      if (nanos < 1e9) return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+      return nanos >= 100e9 ? String.format(Locale.ROOT, "%,.0f s", nanos / 1e9)
+          : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+  }
+
+  /** The job itself failed (its input or output broke): a one-line error, exit 1. */
+  static final class JobFailed extends RuntimeException {
+    JobFailed(Throwable cause) {
+      super(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package brigade.primes;
+
+import brigade.UserError;
+import brigade.config.SettingsReader;
+import com.typesafe.config.Config;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The validated {@code brigade.primes} settings: what every `primes` run reads once at start. "auto" values
+ * are kept as {@code AUTO} here and resolved per job ({@link #resolve}), since the automatic batch size
+ * depends on how many numbers there are.
+ *
+ * @param poolSize prime workers in the router pool (auto = available processors, resolved here)
+ * @param batchSize numbers per batch, or {@link #AUTO}
+ * @param window batches in flight at once, or {@link #AUTO} (= 4 x pool size)
+ * @param baseline on, off or auto (on when the estimated sequential time is under {@link #BASELINE_AUTO_LIMIT})
+ * @param randomCount how many random numbers `primes factor` draws with no input
+ * @param randomMin smallest random number (inclusive)
+ * @param randomMax largest random number (inclusive)
+ */
+public record PrimesSettings(
+    int poolSize,
+    int batchSize,
+    int window,
+    Dispatch dispatch,
+    String algorithm,
+    int maxRetries,
+    Duration batchTimeout,
+    Baseline baseline,
+    long randomCount,
+    long randomMin,
+    long randomMax,
+    long seed) {
+
+  public static final String PREFIX = "brigade.primes";
+  /** Marks an "auto" batch size or window, resolved by {@link #resolve}. */
+  public static final int AUTO = 0;
+  public static final int MAX_POOL_SIZE = 1024;
+  public static final int MAX_BATCH_SIZE = 1_000_000;
+  /** With baseline = auto, the sequential baseline runs when it is estimated to take less than this. */
+  public static final Duration BASELINE_AUTO_LIMIT = Duration.ofSeconds(10);
+  /** Batches each worker should get with the automatic batch size, so slow batches can be balanced. */
+  static final int AUTO_BATCHES_PER_WORKER = 8;
+  /** The automatic batch size never goes above this: keeps replies small and progress smooth. */
+  static final int AUTO_MAX_BATCH = 4096;
+
+  /** Whether to run the same work on one thread for comparison. */
+  public enum Baseline {
+    ON,
+    OFF,
+    AUTO
+  }
+
+  public static PrimesSettings from(Config config) {
+    SettingsReader r = new SettingsReader(config, PREFIX);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int poolSize = r.intOrAuto("pool-size", 1, MAX_POOL_SIZE, Math.min(cores, MAX_POOL_SIZE));
+    int batchSize = r.intOrAuto("batch-size", 1, MAX_BATCH_SIZE, AUTO);
+    int window = r.intOrAuto("window", 1, Integer.MAX_VALUE, AUTO);
+    Dispatch dispatch = Dispatch.valueOf(r.oneOf("dispatch", Set.of("push", "pull")).toUpperCase(java.util.Locale.ROOT));
+    String algorithm = r.oneOf("algorithm", Set.of("trial", "fast"));
+    int maxRetries = r.intAtLeast("max-retries", 0);
+    Duration batchTimeout = r.duration("batch-timeout", false);
+    Baseline baseline = baseline(r);
+    long randomCount = wholeLong(r, "random-count", 1);
+    long randomMin = wholeLong(r, "random-min", 0);
+    long randomMax = wholeLong(r, "random-max", 0);
+    if (randomMin > randomMax) {
+      throw new UserError("invalid settings " + r.key("random-min") + " = " + randomMin + " and "
+          + r.key("random-max") + " = " + randomMax + ": expected random-min <= random-max");
+    }
+    long seed = wholeLong(r, "seed", Long.MIN_VALUE);
+    return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
+        baseline, randomCount, randomMin, randomMax, seed);
+  }
+
+  /**
+   * A 64-bit whole number >= min. HOCON reads a number beyond 2^63-1 as a double, which getLong would
+   * silently clamp: such values are rejected here instead.
+   */
+  private static long wholeLong(SettingsReader r, String path, long min) {
+    long v = r.longBetween(path, min, Long.MAX_VALUE);
+    com.typesafe.config.ConfigValue raw = r.config().getValue(r.key(path));
+    Object u = raw.unwrapped();
+    boolean exact = u instanceof Integer || u instanceof Long
+        || (u instanceof String s && s.trim().matches("[+-]?[0-9]+") && fitsLong(s.trim()));
+    if (!exact) {
+      String origin = raw.origin().description();
+      throw new UserError("invalid setting " + r.key(path) + " = " + (u instanceof String ? "'" + u + "'" : u)
+          + " (from " + origin + "): expected a whole number from " + min + " to 2^63-1 (" + Long.MAX_VALUE + ")");
+    }
+    return v;
+  }
+
+  private static boolean fitsLong(String s) {
+    try {
+      Long.parseLong(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** on/off/auto; HOCON also reads unquoted on/off as booleans, so both spellings are accepted. */
+  private static Baseline baseline(SettingsReader r) {
+    String key = r.key("baseline");
+    Object raw = r.config().hasPath(key) ? r.config().getValue(key).unwrapped() : null;
+    if (raw instanceof Boolean b) return b ? Baseline.ON : Baseline.OFF;
+    String word = r.oneOf("baseline", Set.of("on", "off", "auto", "true", "false", "yes", "no"));
+    return switch (word) {
+      case "on", "true", "yes" -> Baseline.ON;
+      case "off", "false", "no" -> Baseline.OFF;
+      default -> Baseline.AUTO;
+    };
+  }
+
+  /** The algorithm object for {@link #algorithm}. */
+  public PrimeAlgorithm primeAlgorithm() {
+    return PrimeAlgorithm.named(algorithm);
+  }
+
+  /**
+   * The job spec with every "auto" resolved for an input of {@code count} numbers (or unknown size):
+   * auto batch size gives each worker about {@value #AUTO_BATCHES_PER_WORKER} batches (so six heavy numbers on
+   * two workers are six batches of one, not one batch), capped at {@value #AUTO_MAX_BATCH}; auto window = 4 x pool.
+   */
+  public JobSpec resolve(Job job, java.util.OptionalLong count) {
+    int batch = batchSize != AUTO ? batchSize : autoBatchSize(count, poolSize);
+    int win = window != AUTO ? window : 4 * poolSize;
+    return new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout);
+  }
+
+  static int autoBatchSize(java.util.OptionalLong count, int poolSize) {
+    if (count.isEmpty()) return AUTO_MAX_BATCH;
+    long perBatch = count.getAsLong() / ((long) poolSize * AUTO_BATCHES_PER_WORKER);
+    return (int) Math.max(1, Math.min(AUTO_MAX_BATCH, perBatch));
+  }
+}

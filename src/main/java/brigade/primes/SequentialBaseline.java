@@ -1,0 +1,85 @@
+package brigade.primes;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * The same work as a job, on the calling thread alone: the baseline the pool's speedup is measured against.
+ * Results are counted (to check the pool found the same) and otherwise discarded, like the pool's work into
+ * {@link ResultSink#NONE}.
+ */
+public final class SequentialBaseline {
+  private SequentialBaseline() {}
+
+  /**
+   * What one sequential pass found.
+   *
+   * @param completed false if {@code cancelled} stopped it early
+   */
+  public record Counts(long numbers, long primes, long factors, long nanos, boolean completed) {}
+
+  /**
+   * Runs the job over every number of {@code source} on this thread.
+   *
+   * @param cancelled polled between numbers: true stops the run (Ctrl-C)
+   * @param progress receives the running count of numbers done (may be null)
+   */
+  public static Counts run(PrimeAlgorithm algorithm, Job job, NumberSource source, BooleanSupplier cancelled,
+      java.util.concurrent.atomic.AtomicLong progress) {
+    long[] buf = new long[4096];
+    long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
+    long numbers = 0;
+    long primes = 0;
+    long factorCount = 0;
+    long start = System.nanoTime();
+    for (int n; (n = source.read(buf)) > 0; ) {
+      for (int i = 0; i < n; i++) {
+        if (cancelled.getAsBoolean()) {
+          return new Counts(numbers, primes, factorCount, System.nanoTime() - start, false);
+        }
+        if (job == Job.CHECK) {
+          if (algorithm.isPrime(buf[i])) primes++;
+        } else {
+          int k = algorithm.factor(buf[i], factors);
+          factorCount += k;
+          if (k == 1) primes++;
+        }
+        numbers++;
+      }
+      if (progress != null) progress.set(numbers);
+    }
+    return new Counts(numbers, primes, factorCount, System.nanoTime() - start, true);
+  }
+
+  /**
+   * Estimates the sequential time of the whole input by timing a sample drawn across it, and warms up the
+   * JIT on the way. Spends about {@code budgetNanos} (more only if a single number takes longer).
+   *
+   * @return estimated nanoseconds for {@code count} numbers
+   */
+  public static long estimateNanos(PrimeAlgorithm algorithm, Job job, long[] sample, long count, long budgetNanos) {
+    if (sample.length == 0 || count == 0) return 0;
+    long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
+    long sink = 0;
+    long done = 0;
+    long start = System.nanoTime();
+    // Passes over the sample until the budget is spent: later passes run JIT-compiled code, so the estimate
+    // uses the last full pass when there is one, else the average so far (a sample of very heavy numbers).
+    long lastPassNanos = -1;
+    boolean spent = false;
+    while (!spent) {
+      long passStart = System.nanoTime();
+      int i = 0;
+      while (i < sample.length && !spent) {
+        sink += job == Job.CHECK ? (algorithm.isPrime(sample[i]) ? 1 : 0) : algorithm.factor(sample[i], factors);
+        done++;
+        i++;
+        spent = System.nanoTime() - start >= budgetNanos;
+      }
+      if (i == sample.length) lastPassNanos = System.nanoTime() - passStart;
+    }
+    long elapsed = System.nanoTime() - start;
+    if (sink == Long.MIN_VALUE) System.out.print(""); // keeps the work from being optimised away
+    double perNumber = lastPassNanos >= 0 ? (double) lastPassNanos / sample.length : (double) elapsed / done;
+    return (long) Math.min(Long.MAX_VALUE, perNumber * count);
+  }
+}

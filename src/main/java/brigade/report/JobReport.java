@@ -1,0 +1,198 @@
+package brigade.report;
+
+import brigade.primes.Job;
+import brigade.primes.JobResult;
+import brigade.primes.JobSpec;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a `primes` run reports: the job, the pool's timings against the sequential baseline, each worker's
+ * share, and the counts that show no number was lost or counted twice ({@code numbersIn = numbersOut +
+ * numbersFailed} unless interrupted). Rendered as a table ({@link #toText}) or one JSON object ({@link #toJson}).
+ *
+ * @param input what the numbers were ("range 1..100", "file numbers.txt (12 numbers)" ...)
+ * @param count numbers in the input
+ * @param cores available processors: efficiency is speedup / min(poolSize, cores)
+ * @param primes answered numbers that are prime
+ * @param factors prime factors found, with multiplicity (factor jobs only)
+ * @param wallMillis the pool run, first batch sent to last reply
+ * @param sequentialMillis the same work on one thread (null when the baseline did not run)
+ * @param speedup sequentialMillis / wallMillis
+ * @param efficiency speedup / min(poolSize, cores)
+ * @param throughputPerSecond numbers answered per second of the pool run
+ * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
+ * @param baselineAgrees whether the baseline found the same prime (and factor) counts as the pool
+ * @param numbersOut numbers answered (each exactly once)
+ * @param interrupted Ctrl-C stopped the run: the counts cover what finished
+ * @param results per-number results, for seed-sized runs only (at most {@link #RESULTS_SHOWN} numbers)
+ * @param output the CSV file written, if any
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobReport(
+    String job,
+    String algorithm,
+    String dispatch,
+    String input,
+    long count,
+    int poolSize,
+    int batchSize,
+    int window,
+    int cores,
+    long batches,
+    long primes,
+    Long factors,
+    double wallMillis,
+    Double sequentialMillis,
+    Double speedup,
+    Double efficiency,
+    double throughputPerSecond,
+    String baseline,
+    Boolean baselineAgrees,
+    long failedBatches,
+    List<Failure> failures,
+    long retries,
+    long numbersIn,
+    long numbersOut,
+    long numbersFailed,
+    boolean interrupted,
+    List<Worker> workers,
+    List<NumberResult> results,
+    String output) {
+
+  /** Runs of at most this many numbers also list each number's result, like the classic lesson. */
+  public static final int RESULTS_SHOWN = 20;
+
+  /** A batch given up on: where it starts in the input, its numbers and the last error. */
+  public record Failure(long firstIndex, long[] numbers, String error) {}
+
+  /** One worker's share of the pool run; {@code share} is its fraction of the numbers answered. */
+  public record Worker(String name, String node, long batches, long numbers, double busyMillis, double share) {}
+
+  /** One number's result: {@code factors} only for factor jobs. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record NumberResult(long number, boolean prime, List<Long> factors) {}
+
+  /** How the sequential baseline went: its time and counts, or why it did not run (then time is null). */
+  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors) {
+    public static BaselineOutcome skipped(String why) {
+      return new BaselineOutcome(why, null, null, null);
+    }
+  }
+
+  /** Builds the report of one run from the pool's result and the baseline's outcome. */
+  public static JobReport of(JobSpec spec, String input, long count, int cores, JobResult r, BaselineOutcome baseline,
+      List<NumberResult> results, String output, boolean interrupted) {
+    double wall = r.wallNanos() / 1e6;
+    Double seq = baseline.millis();
+    Double speedup = seq != null && wall > 0 ? round(seq / wall, 3) : null;
+    Double efficiency = speedup != null ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
+    Boolean agrees = null;
+    if (seq != null && !r.interrupted() && r.numbersFailed() == 0) {
+      agrees = baseline.primes() == r.primes() && (spec.job() == Job.CHECK || baseline.factors() == r.factors());
+    }
+    List<Worker> workers = new ArrayList<>();
+    for (JobResult.WorkerStats w : r.workers()) {
+      double share = r.numbersAnswered() == 0 ? 0 : (double) w.numbers() / r.numbersAnswered();
+      workers.add(new Worker(w.name(), w.node(), w.batches(), w.numbers(), round(w.busyNanos() / 1e6, 3), round(share, 4)));
+    }
+    List<Failure> failures = r.failedBatches().stream()
+        .map(f -> new Failure(f.firstIndex(), f.numbers(), f.error())).toList();
+    double throughput = wall > 0 ? round(r.numbersAnswered() / (wall / 1000), 1) : 0;
+    return new JobReport(spec.job().label(), spec.algorithm().name(), spec.dispatch().label(), input, count,
+        spec.poolSize(), spec.batchSize(), spec.window(), cores, r.batches(), r.primes(),
+        spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), seq == null ? null : round(seq, 3), speedup,
+        efficiency, throughput, baseline.mode(), agrees, r.failedBatches().size(), failures, r.retries(),
+        r.numbersIn(), r.numbersAnswered(), r.numbersFailed(), interrupted || r.interrupted(), workers,
+        results == null || results.isEmpty() ? null : results, output);
+  }
+
+  public String toJson() {
+    return Json.write(this);
+  }
+
+  /**
+   * The human-readable report: per-number lines for seed-sized runs, a summary, the failed batches, and the
+   * per-worker table.
+   *
+   * @param times the multiplication sign to use between factors ("×", or "*" where it cannot be printed)
+   */
+  public String toText(String times) {
+    String nl = System.lineSeparator();
+    StringBuilder sb = new StringBuilder();
+    if (results != null) {
+      for (NumberResult n : results) sb.append(resultLine(n, times)).append(nl);
+      sb.append(nl);
+    }
+    line(sb, "job", job + " " + input + ": algorithm " + algorithm + ", dispatch " + dispatch);
+    line(sb, "pool", poolSize + (poolSize == 1 ? " worker" : " workers") + ", batches of " + batchSize
+        + ", window " + window + " batches, " + cores + (cores == 1 ? " core" : " cores"));
+    line(sb, "numbers", "in " + num(numbersIn) + ", out " + num(numbersOut) + ", failed " + num(numbersFailed)
+        + (numbersIn == numbersOut + numbersFailed ? "" : ", not answered " + num(numbersIn - numbersOut - numbersFailed))
+        + (interrupted ? "  (INTERRUPTED: counts cover what finished)" : ""));
+    line(sb, "primes", num(primes) + " of " + num(numbersOut));
+    if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
+    line(sb, "pool run", ms(wallMillis) + ", " + num(Math.round(throughputPerSecond)) + " numbers/s");
+    if (sequentialMillis != null) {
+      line(sb, "sequential", ms(sequentialMillis) + ", one thread, same algorithm and numbers"
+          + (baselineAgrees == null ? "" : baselineAgrees ? ", same counts" : ", DIFFERENT COUNTS (a bug: please report)"));
+      line(sb, "speedup", String.format(Locale.ROOT, "%.2fx, efficiency %.0f%% (pool of %d on %d cores)",
+          speedup, efficiency * 100, poolSize, cores));
+    } else {
+      line(sb, "sequential", "not measured (baseline " + baseline + ")");
+    }
+    line(sb, "batches", num(batches) + " answered, " + failedBatches + " failed, " + retries
+        + (retries == 1 ? " retry" : " retries"));
+    for (Failure f : failures) {
+      line(sb, "  failed", "batch at #" + f.firstIndex() + " (" + f.numbers().length + " numbers: "
+          + preview(f.numbers()) + "): " + f.error());
+    }
+    if (output != null) line(sb, "output", output);
+    if (!workers.isEmpty()) {
+      TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");
+      for (Worker w : workers) {
+        t.row(w.name(), w.node(), w.batches(), w.numbers(), String.format(Locale.ROOT, "%.1f", w.busyMillis()),
+            String.format(Locale.ROOT, "%.1f%%", w.share() * 100));
+      }
+      sb.append(nl).append(t);
+    }
+    return sb.toString();
+  }
+
+  /** {@code 97 is prime: true} for checks; {@code 1001 = 7 × 11 × 13} for factorisations. */
+  static String resultLine(NumberResult n, String times) {
+    if (n.factors() == null) return n.number() + " is prime: " + n.prime();
+    if (n.factors().isEmpty()) return n.number() + " has no prime factors (neither prime nor composite)";
+    if (n.prime()) return n.number() + " is prime";
+    StringBuilder sb = new StringBuilder().append(n.number()).append(" =");
+    for (int i = 0; i < n.factors().size(); i++) sb.append(i == 0 ? " " : " " + times + " ").append(n.factors().get(i));
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String key, String value) {
+    sb.append(String.format(Locale.ROOT, "%-11s %s", key, value)).append(System.lineSeparator());
+  }
+
+  private static String num(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String ms(double millis) {
+    return millis >= 10_000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
+        : String.format(Locale.ROOT, "%.1f ms", millis);
+  }
+
+  private static String preview(long[] numbers) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(numbers.length, 5); i++) sb.append(i == 0 ? "" : " ").append(numbers[i]);
+    if (numbers.length > 5) sb.append(" ...");
+    return sb.toString();
+  }
+
+  private static double round(double v, int digits) {
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+}

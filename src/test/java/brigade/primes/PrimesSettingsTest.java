@@ -1,0 +1,107 @@
+package brigade.primes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import brigade.UserError;
+import brigade.config.BrigadeConfig;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PrimesSettingsTest {
+  private static Config with(String hocon) {
+    return ConfigFactory.parseString(hocon).withFallback(BrigadeConfig.defaults());
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    PrimesSettings s = PrimesSettings.from(BrigadeConfig.defaults());
+    assertEquals(Runtime.getRuntime().availableProcessors(), s.poolSize());
+    assertEquals(PrimesSettings.AUTO, s.batchSize());
+    assertEquals(PrimesSettings.AUTO, s.window());
+    assertEquals(Dispatch.PUSH, s.dispatch());
+    assertEquals("trial", s.algorithm());
+    assertEquals(3, s.maxRetries());
+    assertEquals(Duration.ofSeconds(60), s.batchTimeout());
+    assertEquals(PrimesSettings.Baseline.AUTO, s.baseline());
+    assertEquals(10_000, s.randomCount());
+    assertEquals(20_000, s.randomMin());
+    assertEquals(100_000_000, s.randomMax());
+  }
+
+  @Test
+  void explicitValuesAreRead() {
+    PrimesSettings s = PrimesSettings.from(with("brigade.primes { pool-size = 4, batch-size = 256, window = 3,"
+        + " dispatch = PULL, algorithm = fast, max-retries = 0, batch-timeout = 250ms, baseline = off,"
+        + " random-count = 5, random-min = 0, random-max = 9223372036854775807, seed = -3 }"));
+    assertEquals(4, s.poolSize());
+    assertEquals(256, s.batchSize());
+    assertEquals(3, s.window());
+    assertEquals(Dispatch.PULL, s.dispatch());
+    assertEquals("fast", s.algorithm());
+    assertEquals(0, s.maxRetries());
+    assertEquals(Duration.ofMillis(250), s.batchTimeout());
+    assertEquals(PrimesSettings.Baseline.OFF, s.baseline());
+    assertEquals(Long.MAX_VALUE, s.randomMax());
+    assertEquals(-3, s.seed());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "pool-size = 0            | brigade.primes.pool-size = 0        | from 1 to 1024",
+    "pool-size = 1025         | brigade.primes.pool-size = 1025     | from 1 to 1024",
+    "pool-size = many         | brigade.primes.pool-size = 'many'   | or \"auto\"",
+    "batch-size = 0           | brigade.primes.batch-size = 0       | from 1 to 1000000",
+    "batch-size = 1000001     | brigade.primes.batch-size = 1000001 | from 1 to 1000000",
+    "window = 0               | brigade.primes.window = 0           | >= 1",
+    "dispatch = shove         | brigade.primes.dispatch = 'shove'   | one of pull, push",
+    "algorithm = sieve        | brigade.primes.algorithm = 'sieve'  | one of fast, trial",
+    "max-retries = -1         | brigade.primes.max-retries = -1     | >= 0",
+    "batch-timeout = 0s       | brigade.primes.batch-timeout = '0s' | a duration > 0",
+    "baseline = sometimes     | brigade.primes.baseline = 'sometimes' | auto",
+    "random-min = -1          | brigade.primes.random-min = -1      | >= 0",
+    "random-max = 9223372036854775808 | brigade.primes.random-max   | ",
+    "random-count = 0         | brigade.primes.random-count = 0     | >= 1",
+  })
+  void badValuesGiveOneLineNamingKeyValueOriginAndAllowed(String setting, String named, String allowed) {
+    UserError e = assertThrows(UserError.class, () -> PrimesSettings.from(with("brigade.primes." + setting)));
+    String m = e.getMessage();
+    assertTrue(m.contains(named), m);
+    if (allowed != null) assertTrue(m.contains(allowed), m);
+    assertTrue(m.contains("from String"), m); // the origin of the value
+    assertEquals(1, m.lines().count(), m);
+  }
+
+  @Test
+  void randomMinAboveMaxIsRejected() {
+    UserError e = assertThrows(UserError.class,
+        () -> PrimesSettings.from(with("brigade.primes { random-min = 10, random-max = 9 }")));
+    assertTrue(e.getMessage().contains("random-min <= random-max"), e.getMessage());
+  }
+
+  @Test
+  void baselineAcceptsOnOffAutoAndBooleans() {
+    assertEquals(PrimesSettings.Baseline.ON, PrimesSettings.from(with("brigade.primes.baseline = on")).baseline());
+    assertEquals(PrimesSettings.Baseline.OFF, PrimesSettings.from(with("brigade.primes.baseline = false")).baseline());
+    assertEquals(PrimesSettings.Baseline.AUTO, PrimesSettings.from(with("brigade.primes.baseline = auto")).baseline());
+  }
+
+  @Test
+  void autoBatchSizeGivesEveryWorkerSeveralBatches() {
+    // Six heavy numbers on two workers: six batches of one, never one batch of six.
+    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(6), 2));
+    assertEquals(625, PrimesSettings.autoBatchSize(OptionalLong.of(10_000), 2));
+    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2));
+    PrimesSettings s = PrimesSettings.from(with("brigade.primes { pool-size = 3 }"));
+    JobSpec spec = s.resolve(Job.CHECK, OptionalLong.of(6));
+    assertEquals(1, spec.batchSize());
+    assertEquals(12, spec.window());
+    assertEquals(3, spec.poolSize());
+  }
+}
