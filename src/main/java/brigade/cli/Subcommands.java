@@ -8,6 +8,6 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     cl.addSubcommand(new PrimesCommand());
-    cl.addSubcommand(new brigade.bench.BenchCommand());
+    cl.addSubcommand(new BenchCommand());
   }
 }

@@ -1,9 +1,9 @@
-package brigade.bench;
+package brigade.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import brigade.cli.CliRun;
+import brigade.bench.ResultsCsv;
 import brigade.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
