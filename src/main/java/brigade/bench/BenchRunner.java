@@ -56,7 +56,8 @@ final class BenchRunner {
   /** Runs warm-up and sweep; returns the runs measured (all of them, or those before {@link #cancel}). */
   List<BenchRun> run() throws InterruptedException {
     try {
-      expected = work.sequential();
+      expected = work.sequential(this::cancelled);
+      if (cancelled) return measured();
       warmUp();
       int total = points.size() * settings.repeat();
       for (int round = 0; round < settings.repeat() && !cancelled; round++) {

@@ -26,7 +26,9 @@ public final class Workload {
     SplittableRandom random = new SplittableRandom(seed);
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      out[i] = max == Long.MAX_VALUE && min == 0 ? random.nextLong() >>> 1 : random.nextLong(min, max + 1);
+      out[i] = max < Long.MAX_VALUE ? random.nextLong(min, max + 1) // [min, max + 1)
+          : min == 0 ? random.nextLong() >>> 1 // all of [0, 2^63 - 1]
+          : random.nextLong(min - 1, max) + 1; // [min - 1, max) shifted up: max + 1 would overflow
     }
     return out;
   }

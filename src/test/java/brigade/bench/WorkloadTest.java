@@ -18,6 +18,15 @@ class WorkloadTest {
   }
 
   @Test
+  void boundsReachTheTopOfTheLongRange() {
+    long top = Long.MAX_VALUE;
+    for (long n : Workload.randomNumbers(1000, 3, 1L << 62, top)) assertTrue(n >= 1L << 62, Long.toString(n));
+    for (long n : Workload.randomNumbers(1000, 3, 0, top)) assertTrue(n >= 0, Long.toString(n));
+    assertArrayEquals(new long[] {top, top}, Workload.randomNumbers(2, 3, top, top));
+    assertArrayEquals(new long[] {5, 5}, Workload.randomNumbers(2, 3, 5, 5));
+  }
+
+  @Test
   void batchesAddUpToTheSequentialTally() {
     long[] numbers = {0, 1, 2, 12, 97, 1099726899285419L, 1 << 20, 999_983};
     Workload w = new Workload(numbers, Job.FACTOR, TrialDivision.INSTANCE);
