@@ -62,15 +62,19 @@ public final class BenchCharts {
         "router size (prime workers)",
         "speedup over one thread");
     int maxPool = s.points().stream().mapToInt(BenchSummary.PointSummary::poolSize).max().orElse(1);
-    double top = Math.max(maxPool, s.points().stream().mapToDouble(p -> p.speedup().max()).max().orElse(1));
+    int idealTop = Math.min(maxPool, s.cores());
+    double top = Math.max(idealTop, s.points().stream().mapToDouble(p -> p.speedup().max()).max().orElse(1));
 
     double[] pools = s.points().stream().mapToInt(BenchSummary.PointSummary::poolSize).distinct().sorted()
         .asDoubleStream().toArray();
-    XYSeries ideal = chart.addSeries("ideal (speedup = router size)", new double[] {1, maxPool}, new double[] {1, maxPool});
+    // Ideal: speedup = router size up to the number of cores, flat after (a pool of 8 on 2 cores runs 2 at a time).
+    double[] idealX = maxPool > s.cores() ? new double[] {1, s.cores(), maxPool} : new double[] {1, maxPool};
+    double[] idealY = maxPool > s.cores() ? new double[] {1, s.cores(), s.cores()} : new double[] {1, maxPool};
+    XYSeries ideal = chart.addSeries("ideal: min(router size, cores)", idealX, idealY);
     ideal.setMarker(SeriesMarkers.NONE);
     ideal.setLineColor(Color.GRAY);
     ideal.setLineStyle(DASHED);
-    XYSeries cores = chart.addSeries(s.cores() + " cores", new double[] {s.cores(), s.cores()}, new double[] {0, top * 1.05});
+    XYSeries cores = chart.addSeries(s.cores() + " cores", new double[] {s.cores(), s.cores()}, new double[] {0, top * 1.1});
     cores.setMarker(SeriesMarkers.NONE);
     cores.setLineColor(Color.RED);
     cores.setLineStyle(DASHED);
@@ -107,7 +111,7 @@ public final class BenchCharts {
       fit.setLineStyle(DASHED);
     }
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(top * 1.05);
+    chart.getStyler().setYAxisMax(top * 1.1);
     // Router sizes are whole numbers: one grid line per worker, not per 0.2 of one.
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax((double) maxPool + 1);

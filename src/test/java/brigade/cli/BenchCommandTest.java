@@ -52,15 +52,15 @@ class BenchCommandTest {
   }
 
   @Test
-  void checkJobWithSettingsFromDashD() throws Exception {
+  void checkJobWithFastAlgorithmAndSettingsFromDashD() throws Exception {
     Path out = dir.resolve("check");
-    CliRun r = CliRun.of("bench", "-Dbrigade.bench.job=check", "-Dbrigade.bench.random=100",
+    CliRun r = CliRun.of("bench", "-Dbrigade.bench.job=check", "-Dbrigade.bench.random=100", "--algorithm", "fast",
         "--pool-sizes", "2", "--batch-sizes", "7", "--dispatch", "pull", "--repeat", "1", "--warmup", "0s",
         "--out", out.toString());
     assertEquals(0, r.exitCode(), r.err() + r.out());
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertEquals(2, csv.size());
-    assertTrue(csv.get(1).startsWith("check,trial,pull,2,7,1,"), csv.get(1));
+    assertTrue(csv.get(1).startsWith("check,fast,pull,2,7,1,"), csv.get(1));
   }
 
   @ParameterizedTest
