@@ -63,7 +63,9 @@ public final class BenchCharts {
         "speedup over one thread");
     int maxPool = s.points().stream().mapToInt(BenchSummary.PointSummary::poolSize).max().orElse(1);
     int idealTop = Math.min(maxPool, s.cores());
-    double top = Math.max(idealTop, s.points().stream().mapToDouble(p -> p.speedup().max()).max().orElse(1));
+    // The chart plots medians: an outlier run (in the CSV) must not squash them.
+    double top = Math.max(idealTop, s.points().stream()
+        .mapToDouble(p -> Math.max(p.speedup().median(), p.forkJoinSpeedup().median())).max().orElse(1));
 
     double[] pools = s.points().stream().mapToInt(BenchSummary.PointSummary::poolSize).distinct().sorted()
         .asDoubleStream().toArray();
@@ -126,6 +128,14 @@ public final class BenchCharts {
         "Actor pool wall time vs batch size (median of " + s.repeat() + ")", "batch size (numbers per message)",
         "wall time (ms)");
     chart.getStyler().setXAxisLogarithmic(true);
+    double minX = s.points().stream().mapToInt(BenchSummary.PointSummary::batchSize).min().orElse(1);
+    double maxX = s.points().stream().mapToInt(BenchSummary.PointSummary::batchSize).max().orElse(1);
+    double seq = Stats.of(s.points().stream().mapToDouble(p -> p.sequentialMillis().median()).toArray()).median();
+    XYSeries oneThread = chart.addSeries("one thread (median)", new double[] {minX, Math.max(maxX, minX * 1.0001)},
+        new double[] {seq, seq});
+    oneThread.setMarker(SeriesMarkers.NONE);
+    oneThread.setLineColor(Color.GRAY);
+    oneThread.setLineStyle(DASHED);
     for (Map.Entry<String, List<BenchSummary.PointSummary>> e
         : group(s.points(), p -> "router size " + p.poolSize() + ", " + p.dispatch()).entrySet()) {
       List<BenchSummary.PointSummary> ps = sorted(e.getValue(), BenchSummary.PointSummary::batchSize);
