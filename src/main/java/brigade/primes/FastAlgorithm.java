@@ -18,8 +18,8 @@ import static brigade.primes.MontgomeryMath.mul;
  * allocated per number; the only state is the immutable prime table.
  */
 public final class FastAlgorithm implements PrimeAlgorithm {
-  /** Odd primes below this are tried by division before rho (tuned against GNU factor on 1e4..1e8 inputs). */
-  static final int DEFAULT_TRIAL_LIMIT = 2048;
+  /** Odd primes below this are tried by division first: every n <= 10^8 is then done without Miller-Rabin. */
+  static final int DEFAULT_TRIAL_LIMIT = 10_000;
   /** isPrime only sieves with the primes below this before Miller–Rabin: composites mostly have a tiny factor. */
   static final int DEFAULT_IS_PRIME_TRIAL_LIMIT = 128;
   /** Rho steps between two gcds: a gcd costs about as much as ten Montgomery multiplications. */
@@ -34,7 +34,7 @@ public final class FastAlgorithm implements PrimeAlgorithm {
 
   /** For tests and tuning: trial-divide by the odd primes below the given limits (each at most 2^14). */
   FastAlgorithm(int trialLimit, int isPrimeTrialLimit) {
-    trialCount = SmallPrimes.indexOf(trialLimit);
+    trialCount = SmallPrimes.indexOf(trialLimit) & ~3; // whole blocks of four
     isPrimeTrialCount = SmallPrimes.indexOf(isPrimeTrialLimit);
     long next = SmallPrimes.PRIME[trialCount];
     trialSquare = next * next;
@@ -68,26 +68,35 @@ public final class FastAlgorithm implements PrimeAlgorithm {
     for (int j = 0; j < twos; j++) out[k++] = 2;
     n >>>= twos;
 
+    // Four divisibility tests per step, independent of each other so they pipeline; the rare hit is then
+    // resolved prime by prime. Stopping at p² > n per block only tests up to three primes too many.
     long[] prime = SmallPrimes.PRIME;
     long[] inverse = SmallPrimes.INVERSE;
     long[] bound = SmallPrimes.BOUND;
     int count = trialCount;
-    for (int i = 0; i < count; i++) {
-      long p = prime[i];
-      if (p * p > n) break;
-      long q = n * inverse[i];
-      if (q + Long.MIN_VALUE <= bound[i]) {
-        do {
-          out[k++] = p;
-          n = q;
-          q = n * inverse[i];
-        } while (q + Long.MIN_VALUE <= bound[i]);
+    int i = 0;
+    for (; i < count; i += 4) {
+      long p0 = prime[i];
+      if (p0 * p0 > n) break;
+      boolean hit = n * inverse[i] + Long.MIN_VALUE <= bound[i]
+          | n * inverse[i + 1] + Long.MIN_VALUE <= bound[i + 1]
+          | n * inverse[i + 2] + Long.MIN_VALUE <= bound[i + 2]
+          | n * inverse[i + 3] + Long.MIN_VALUE <= bound[i + 3];
+      if (hit) {
+        for (int j = i; j < i + 4; j++) {
+          long q = n * inverse[j];
+          while (q + Long.MIN_VALUE <= bound[j]) {
+            out[k++] = prime[j];
+            n = q;
+            q = n * inverse[j];
+          }
+        }
       }
     }
     if (n == 1) return k;
     // Here n has no prime factor below min(sqrt(n), the first prime past the table): below that square it is
     // prime, and it is the largest factor, so the output is already ascending.
-    if (n < trialSquare || SmallPrimes.PRIME[count - 1] * SmallPrimes.PRIME[count - 1] > n) {
+    if (i < count || n < trialSquare) {
       out[k++] = n;
       return k;
     }
