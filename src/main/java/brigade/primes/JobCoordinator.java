@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -127,9 +128,12 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   /** PULL: the workers, and one credit token per free slot (validated when taken). */
   private final Map<ActorRef<PrimeWorker.Command>, Puller> pullers = new LinkedHashMap<>();
   private final ArrayDeque<ActorRef<PrimeWorker.Command>> credits = new ArrayDeque<>();
+  /** Workers seen to terminate: a stale listing may still name them, but a dead ref never comes back. */
+  private final Set<ActorRef<PrimeWorker.Command>> dead = new HashSet<>();
 
   private final Map<Long, Batch> window = new HashMap<>();
-  private final ArrayDeque<Batch> resend = new ArrayDeque<>();
+  /** Batches to send again, oldest first: the oldest holds up the in-order prefix. */
+  private final PriorityQueue<Batch> resend = new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.id));
   private final Map<ActorRef<PrimeWorker.Command>, Share> shares = new LinkedHashMap<>();
   private final List<FailedBatch> failedBatches = new ArrayList<>();
   private final long[] scratch = new long[PrimeAlgorithm.MAX_FACTORS];
@@ -362,7 +366,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     }
   }
 
-  /** Queue a batch for re-sending (front of the line: it holds up the in-order prefix). */
+  /** Queue a batch for re-sending (ahead of new input: it holds up the in-order prefix). */
   private void requeue(Batch batch) {
     if (cancelled) {
       // Nothing is re-sent after a cancel: the batch is dropped (a late reply may still complete it).
@@ -370,13 +374,13 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       return;
     }
     batch.state = State.WAITING;
-    if (!resend.contains(batch)) resend.addFirst(batch);
+    if (!resend.contains(batch)) resend.add(batch);
   }
 
   // ---- workers coming and going (pull) ----
 
   private void join(ActorRef<PrimeWorker.Command> worker) {
-    if (pullers.containsKey(worker)) return;
+    if (pullers.containsKey(worker) || dead.contains(worker)) return;
     getContext().watchWith(worker, new WorkerTerminated(worker));
     pullers.put(worker, new Puller());
     for (int i = 0; i < CREDIT; i++) credits.add(worker);
@@ -417,6 +421,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onWorkerTerminated(WorkerTerminated t) {
+    dead.add(t.worker());
     leave(t.worker(), "terminated");
     return flushAndDispatch();
   }
@@ -503,7 +508,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     }
     List<WorkerStats> workers = shares.values().stream()
         .map(s -> new WorkerStats(s.name, s.node, s.batches, s.numbers, s.busyNanos))
-        .sorted(Comparator.comparing(WorkerStats::node).thenComparing(WorkerStats::name))
+        .sorted(Comparator.comparing(WorkerStats::node) // worker-2 before worker-10
+            .thenComparingInt(w -> w.name().length()).thenComparing(WorkerStats::name))
         .toList();
     long wall = firstSendNanos == 0 || lastReplyNanos == 0 ? 0 : lastReplyNanos - firstSendNanos;
     promise.complete(new JobResult(numbersIn, answered, numbersFailed, primes, factors, batchesDone,

@@ -10,6 +10,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.PoolRouter;
 import akka.actor.typed.javadsl.Routers;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
 import brigade.CborSerializable;
 
 /**
@@ -108,6 +110,25 @@ public final class PrimeWorker {
   /** A round-robin pool router of {@code size} supervised workers, each on the worker dispatcher. */
   public static PoolRouter<Command> pool(int size, FaultPlan faults) {
     return Routers.pool(size, supervised(faults)).withRoundRobinRouting().withRouteeProps(props());
+  }
+
+  /** The receptionist key Brigade's worker nodes register their workers under. */
+  public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "prime-worker");
+
+  /**
+   * {@code count} supervised workers on the worker dispatcher, each registered with the receptionist under
+   * {@code key} (for {@link WorkerSource#receptionist}), as children of the returned actor: stop it to take
+   * them all away. Named {@code worker-1..count}.
+   */
+  public static Behavior<Void> registered(int count, ServiceKey<Command> key, FaultPlan faults) {
+    if (count < 1) throw new IllegalArgumentException("count must be >= 1, was " + count);
+    return Behaviors.setup(ctx -> {
+      for (int i = 1; i <= count; i++) {
+        ActorRef<Command> worker = ctx.spawn(supervised(faults), "worker-" + i, props());
+        ctx.getSystem().receptionist().tell(Receptionist.register(key, worker));
+      }
+      return Behaviors.empty();
+    });
   }
 
   /** Props placing a worker on the {@value #DISPATCHER}. */

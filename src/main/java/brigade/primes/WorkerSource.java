@@ -2,6 +2,9 @@ package brigade.primes;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -31,6 +34,21 @@ public sealed interface WorkerSource {
    */
   static WorkerSource external(int minWorkers, Function<ActorRef<WorkerSet>, Behavior<?>> feeder) {
     return new External(minWorkers, feeder);
+  }
+
+  /**
+   * The workers registered with the receptionist under {@code key} (on this node, or on any node of the
+   * cluster): an {@link #external} source whose feeder subscribes to the receptionist and publishes each
+   * listing's reachable workers. Workers are registered with {@link PrimeWorker#registered}.
+   */
+  static WorkerSource receptionist(ServiceKey<PrimeWorker.Command> key, int minWorkers) {
+    return external(minWorkers, updates -> Behaviors.<Receptionist.Listing>setup(ctx -> {
+      ctx.getSystem().receptionist().tell(Receptionist.subscribe(key, ctx.getSelf()));
+      return Behaviors.receiveMessage(listing -> {
+        updates.tell(new WorkerSet(listing.getServiceInstances(key)));
+        return Behaviors.same();
+      });
+    }));
   }
 
   /** See {@link #localPool()}. */

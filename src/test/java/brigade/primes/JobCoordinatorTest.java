@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * failures, duplicates, workers leaving and joining, the window, cancel. Timeouts are in
  * {@link JobCoordinatorTimeoutTest} (on ManualTime).
  */
-@BrigadeTestKit
+@BrigadeTestKit(config = "akka.actor.testkit.typed.single-expect-default = 20s")
 class JobCoordinatorTest {
   private static final Duration NEVER = Duration.ofHours(1);
 
@@ -185,26 +185,49 @@ class JobCoordinatorTest {
   }
 
   @Test
-  void aWorkerThatTerminatesHasItsBatchesResent(ActorTestKit kit) {
+  void aWorkerThatTerminatesHasItsBatchesResentAndAStaleListingDoesNotBringItBack(ActorTestKit kit) {
     FakeWorkers fw = new FakeWorkers(kit);
-    ArraySource input = ArraySource.range(50, 12);
+    ArraySource input = ArraySource.range(50, 30);
     Recorder sink = new Recorder();
+    TestProbe<String> lost = kit.createTestProbe();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void answered(long numbersAnswered) {}
+
+      @Override
+      public void workerLost(String workerName, String node, int batchesResent) {
+        lost.ref().tell(workerName + ":" + batchesResent);
+      }
+    };
     JobRun run = PrimeKitchen.start(kit.system(), spec(Job.FACTOR, Dispatch.PULL, 1, 3, 100, 1, NEVER),
-        input, sink, ProgressListener.NONE, fw.source(1));
+        input, sink, listener, fw.source(1));
     List<ActorRef<PrimeWorker.Command>> ab = fw.connected().add("a", "b");
+    ActorRef<PrimeWorker.Command> a = ab.get(0);
+    ActorRef<PrimeWorker.Command> b = ab.get(1);
     List<Delivery> first = fw.next(4);
-    kit.stop(ab.get(0)); // still in the set, but dead: the coordinator watches it
-    List<Delivery> alive = new ArrayList<>(first.stream().filter(d -> d.worker().equals(ab.get(1))).toList());
-    int answered = 0;
-    while (answered < 4) {
-      while (alive.isEmpty()) alive.add(fw.next());
-      alive.remove(0).answer();
+    List<Long> ofA = first.stream().filter(d -> d.worker().equals(a)).map(Delivery::id).sorted().toList();
+    List<Delivery> out = new ArrayList<>(first.stream().filter(d -> d.worker().equals(b)).toList());
+    kit.stop(a); // still in the published set, but dead: the coordinator watches it
+    lost.expectMessage(a.path().name() + ":2");
+
+    out.remove(0).answer();
+    Delivery resent = fw.next(); // b's freed credit takes one of a's batches first
+    assertEquals(ofA.get(0), resent.id());
+    out.add(resent);
+    fw.publish(); // a stale set that still names the dead worker: it must not be used again
+
+    int answered = 1;
+    while (answered < 10) {
+      while (out.isEmpty()) out.add(fw.next());
+      Delivery d = out.remove(0);
+      assertEquals(b, d.worker());
+      d.answer();
       answered++;
     }
     JobResult r = await(run);
     assertEquals(Recorder.expected(Job.FACTOR, input.numbers()), sink.lines());
-    assertEquals(12, r.numbersAnswered());
-    assertEquals(2, r.retries());
+    assertEquals(30, r.numbersAnswered());
+    assertEquals(2, r.retries(), "a's two batches, re-sent once each: " + r);
     assertBalanced(r);
   }
 

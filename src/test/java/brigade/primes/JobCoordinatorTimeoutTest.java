@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Batch timeouts, on ManualTime: a batch with no reply within the timeout is re-sent, and given up eventually. */
-@BrigadeTestKit(manualTime = true)
+@BrigadeTestKit(manualTime = true, config = "akka.actor.testkit.typed.single-expect-default = 20s")
 class JobCoordinatorTimeoutTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

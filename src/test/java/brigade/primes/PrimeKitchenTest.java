@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.receptionist.ServiceKey;
 import brigade.testkit.BrigadeTestKit;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** Whole jobs through the facade on real local pools. */
-@BrigadeTestKit
+@BrigadeTestKit(config = "akka.actor.testkit.typed.single-expect-default = 20s")
 class PrimeKitchenTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -151,6 +152,39 @@ class PrimeKitchenTest {
           ArraySource.range(1, 100), new Recorder(), ProgressListener.NONE, WorkerSource.localPool(spy)));
     }
     assertTrue(threads.stream().allMatch(t -> t.contains(PrimeWorker.DISPATCHER)), threads.toString());
+  }
+
+  @Test
+  void workersRegisteredWithTheReceptionistRunTheJobAndLosingSomeLosesNoNumber(ActorTestKit kit) throws Exception {
+    ServiceKey<PrimeWorker.Command> key = ServiceKey.create(PrimeWorker.Command.class, "prime-worker-test");
+    kit.spawn(PrimeWorker.registered(2, key, FaultPlan.NONE), "team-a");
+    akka.actor.typed.ActorRef<Void> teamB = kit.spawn(PrimeWorker.registered(2, key, FaultPlan.NONE), "team-b");
+    long[] numbers = randomNumbers(20_000, 21);
+    Recorder sink = new Recorder();
+    java.util.concurrent.CountDownLatch going = new java.util.concurrent.CountDownLatch(1);
+    List<String> lost = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void answered(long n) {
+        going.countDown();
+      }
+
+      @Override
+      public void workerLost(String workerName, String node, int batchesResent) {
+        lost.add(workerName);
+      }
+    };
+    JobRun run = PrimeKitchen.start(kit.system(), spec(Job.FACTOR, Dispatch.PULL, 1, 10, 8, 0, TIMEOUT),
+        new ArraySource(numbers), sink, listener, WorkerSource.receptionist(key, 4));
+    assertTrue(going.await(60, java.util.concurrent.TimeUnit.SECONDS), "no results written");
+    kit.stop(teamB); // two workers go away mid-job (unless the job is already done)
+    JobResult r = await(run);
+    assertEquals(Recorder.expected(Job.FACTOR, numbers), sink.lines());
+    assertInOrderOnce(sink, numbers.length);
+    assertBalanced(r);
+    assertEquals(0, r.numbersFailed(), "re-sends after a loss do not use up retries");
+    assertTrue(r.workers().size() >= 2 && r.workers().size() <= 4, r.workers().toString());
+    assertTrue(lost.size() <= 2, lost.toString());
   }
 
   @Test

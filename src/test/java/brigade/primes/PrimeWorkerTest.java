@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-@BrigadeTestKit
+@BrigadeTestKit(config = "akka.actor.testkit.typed.single-expect-default = 20s")
 class PrimeWorkerTest {
   static final long[] SEED = {
     112272535095293L, 112582705942171L, 112272535095293L, 115280095190773L, 115797848077099L, 1099726899285419L
