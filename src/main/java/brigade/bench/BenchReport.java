@@ -41,8 +41,8 @@ final class BenchReport {
         s.cores(), b.idealSpeedup(), b.idealThroughputPerSecond(), 100 * b.fractionOfIdeal());
     BenchSummary.Best c = s.atCores();
     if (c != null && c != b && !sameConfig(b, c)) {
-      out.printf(Locale.ROOT, "at %d = cores: %s, batch %s: speedup %s, actor/FJ %s%n",
-          c.poolSize(), c.dispatch(), batch(c), c.speedup().format(2), c.actorOverForkJoin().format(2));
+      out.printf(Locale.ROOT, "at cores:   %s, router size %d, batch %s: speedup %s, actor/FJ %s%n",
+          c.dispatch(), c.poolSize(), batch(c), c.speedup().format(2), c.actorOverForkJoin().format(2));
     }
     BenchSummary.Amdahl a = s.amdahl();
     if (a == null) {
