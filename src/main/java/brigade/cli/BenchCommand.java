@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Sweep router size x batch size x dispatch mode on the prime kitchen, against one thread and a plain",
-      "ForkJoinPool doing the same batches, in one JVM; write results.csv, summary.json and charts (PNG, SVG).",
-      "Every option defaults to its brigade.bench.* setting in conf/application.conf."
+      "Sweep router size x batch size x dispatch mode on the prime kitchen, timing",
+      "the actor pool against one thread and a plain ForkJoinPool (same batches)",
+      "in one JVM. Writes results.csv, summary.json and charts (PNG and SVG).",
+      "Options default to the brigade.bench.* settings in conf/application.conf."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
