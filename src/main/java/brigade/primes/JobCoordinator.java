@@ -297,6 +297,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     Batch batch = window.get(reply.batchId());
     boolean open = batch != null && batch.state != State.DONE && batch.state != State.FAILED;
     if (open) {
+      lastReplyNanos = System.nanoTime();
       if (reply instanceof PrimeWorker.Computed c) {
         if (wellFormed(batch, c)) {
           accept(batch, c);
@@ -334,7 +335,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     batch.prime = c.prime();
     batch.factors = c.factors();
     batch.factorCounts = c.factorCounts();
-    lastReplyNanos = System.nanoTime();
     Share share = share(c);
     share.batches++;
     share.numbers += batch.numbers.length;

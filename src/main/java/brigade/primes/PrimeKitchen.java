@@ -46,6 +46,9 @@ public final class PrimeKitchen {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(workers, "workers");
+    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+      throw new IllegalStateException("actor system " + system.name() + " is terminated: cannot start a job");
+    }
     CompletableFuture<JobResult> promise = new CompletableFuture<>();
     ActorRef<JobCoordinator.Command> coordinator = system.systemActorOf(
         JobCoordinator.create(spec, input, sink, progress, workers, promise),

@@ -1,0 +1,47 @@
+package brigade.primes;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import brigade.config.BrigadeConfig;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * Run in a JVM with a small heap by {@link StreamingMemoryIT}: checks 1..N through a pool of 2 with auto batch
+ * size and window, and prints "answered primes" on stdout. Streams or dies of OutOfMemoryError.
+ */
+public final class StreamingMemoryCheck {
+  public static void main(String[] args) throws Exception {
+    long count = Long.parseLong(args[0]);
+    Dispatch dispatch = Dispatch.valueOf(args[1]);
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "memory", BrigadeConfig.defaults().resolve());
+    try {
+      NumberSource numbers = new NumberSource() {
+        long next = 1;
+
+        @Override
+        public OptionalLong size() {
+          return OptionalLong.of(count);
+        }
+
+        @Override
+        public int read(long[] buf) {
+          int n = 0;
+          while (n < buf.length && next <= count) buf[n++] = next++;
+          return n;
+        }
+      };
+      long[] written = {0};
+      ResultSink sink = (index, number, prime, factors, factorCount) -> {
+        if (index != written[0]++) throw new IllegalStateException("out of order at " + index);
+      };
+      JobSpec spec = new JobSpec(Job.CHECK, TrialDivision.INSTANCE, dispatch, 2,
+          BatchPlan.autoBatchSize(numbers.size(), 2), BatchPlan.autoWindow(2), 3, Duration.ofMinutes(5));
+      JobResult r = PrimeKitchen.start(system, spec, numbers, sink, ProgressListener.NONE)
+          .result().toCompletableFuture().get();
+      System.out.println(r.numbersAnswered() + " " + r.primes());
+    } finally {
+      system.terminate();
+    }
+  }
+}
