@@ -199,9 +199,8 @@ public final class PrimesCommand implements Callable<Integer> {
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
       NumberSources.Input input = input(settings);
-      JobSpec jobSpec = settings.resolve(job(), OptionalLong.of(input.count()));
-      selfTest(jobSpec.algorithm());
-      return new PrimesRun(spec, cfg, settings, jobSpec, input, output, json).run();
+      selfTest(settings.primeAlgorithm());
+      return new PrimesRun(spec, cfg, settings, job(), input, output, json).run();
     }
 
     /** The one input the user chose (validated: a file is read through once here), or the job's default. */
@@ -245,6 +244,8 @@ public final class PrimesCommand implements Callable<Integer> {
   static final class PrimesRun {
     /** Spent timing a sample of the work: estimates the baseline's length and warms up the JIT. */
     private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
+    /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
+    private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
     /** The pool's warm-up run is cancelled after this. */
     private static final Duration POOL_WARMUP = Duration.ofMillis(600);
     private static final int SAMPLE_SIZE = 64;
@@ -252,7 +253,7 @@ public final class PrimesCommand implements Callable<Integer> {
     private final CommandSpec spec;
     private final Config config;
     private final PrimesSettings settings;
-    private final JobSpec jobSpec;
+    private final Job job;
     private final NumberSources.Input input;
     private final Path output;
     private final boolean json;
@@ -263,12 +264,12 @@ public final class PrimesCommand implements Callable<Integer> {
     /** Completed once the report is printed and the CSV flushed: Ctrl-C's shutdown task waits for it. */
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
 
-    PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, JobSpec jobSpec, NumberSources.Input input,
+    PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, Job job, NumberSources.Input input,
         Path output, boolean json) {
       this.spec = spec;
       this.config = config;
       this.settings = settings;
-      this.jobSpec = jobSpec;
+      this.job = job;
       this.input = input;
       this.output = output;
       this.json = json;
@@ -310,23 +311,32 @@ public final class PrimesCommand implements Callable<Integer> {
     }
 
     private int runIn(ActorSystem<Void> system, CsvResultWriter csv) {
-      PrimeAlgorithm algorithm = jobSpec.algorithm();
-      Job job = jobSpec.job();
+      PrimeAlgorithm algorithm = settings.primeAlgorithm();
 
-      // 1. Decide on the baseline; timing a sample also warms up the sequential path.
-      JobReport.BaselineOutcome baselineMode;
-      boolean baselineOn;
+      // 1. Time a sample of the work (spread across the input): it sizes auto batches by their work, decides
+      //    an auto baseline, and warms up the sequential path.
       long[] sample = input.sample(SAMPLE_SIZE);
-      if (settings.baseline() == PrimesSettings.Baseline.OFF) {
-        baselineOn = false;
-        baselineMode = JobReport.BaselineOutcome.skipped("off");
-      } else {
-        long estimate = SequentialBaseline.estimateNanos(algorithm, job, sample, input.count(), ESTIMATE_BUDGET.toNanos());
-        String est = "estimated " + seconds(estimate) + " of sequential work";
-        if (settings.baseline() == PrimesSettings.Baseline.ON) {
+      boolean baselineWanted = settings.baseline() != PrimesSettings.Baseline.OFF;
+      double nanosPerNumber = 0;
+      if (baselineWanted || settings.batchSize() == PrimesSettings.AUTO) {
+        Duration budget = baselineWanted ? ESTIMATE_BUDGET : QUICK_ESTIMATE_BUDGET;
+        nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(algorithm, job, sample, budget.toNanos());
+      }
+      JobSpec jobSpec = settings.resolve(job, OptionalLong.of(input.count()), nanosPerNumber);
+      long estimate = (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
+      String est = "estimated " + seconds(estimate) + " of sequential work";
+      boolean baselineOn;
+      JobReport.BaselineOutcome baselineMode;
+      switch (settings.baseline()) {
+        case OFF -> {
+          baselineOn = false;
+          baselineMode = JobReport.BaselineOutcome.skipped("off");
+        }
+        case ON -> {
           baselineOn = true;
           baselineMode = JobReport.BaselineOutcome.skipped("on (" + est + ")");
-        } else {
+        }
+        default -> {
           baselineOn = estimate < PrimesSettings.BASELINE_AUTO_LIMIT.toNanos();
           baselineMode = JobReport.BaselineOutcome.skipped("auto: " + (baselineOn ? "on" : "off") + " (" + est
               + (baselineOn ? ")" : ", over " + PrimesSettings.BASELINE_AUTO_LIMIT.toSeconds() + " s; --baseline forces it)"));
@@ -334,23 +344,23 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
-      if (baselineOn && !cancelled.get()) warmUpPool(system, sample);
+      if (baselineOn && !cancelled.get()) warmUpPool(system, jobSpec, sample);
 
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
       List<JobReport.NumberResult> shown = new ArrayList<>();
-      boolean showEach = input.count() <= JobReport.RESULTS_SHOWN;
-      ResultSink sink = sink(csv, showEach ? shown : null, job);
+      Tally tally = new Tally(csv, input.count() <= JobReport.RESULTS_SHOWN ? shown : null, job);
       JobResult result;
       if (cancelled.get()) {
-        result = new JobResult(0, 0, 0, 0, 0, 0, List.of(), 0, 0, List.of(), true);
+        result = tally.partialResult(0, 0);
       } else {
         AtomicLong answered = new AtomicLong();
         try (ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
-            var source = input.open()) {
-          JobRun run = PrimeKitchen.start(system, jobSpec, source, sink, answered::set);
+            CountingSource source = new CountingSource(input.open())) {
+          long start = System.nanoTime();
+          JobRun run = PrimeKitchen.start(system, jobSpec, source, tally, answered::set);
           current.set(run);
           if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
-          result = await(run);
+          result = await(run, tally, source, start);
           current.set(null);
         }
       }
@@ -370,6 +380,7 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       // 5. The report. Interrupted runs print what finished, and say so.
+      tally.closeGate();
       if (csv != null) csv.flush();
       boolean interrupted = result.interrupted() || cancelled.get();
       JobReport report = JobReport.of(jobSpec, input.description(), input.count(), cores, result, baseline, shown,
@@ -392,7 +403,7 @@ public final class PrimesCommand implements Callable<Integer> {
      * {@link #POOL_WARMUP}: the workers' code is compiled before the timed run. One batch per worker in flight,
      * so the cancel does not wait long even on heavy numbers.
      */
-    private void warmUpPool(ActorSystem<Void> system, long[] sample) {
+    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample) {
       if (sample.length == 0) return;
       int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
       JobSpec warm = new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), jobSpec.poolSize(), batch,
@@ -434,42 +445,131 @@ public final class PrimesCommand implements Callable<Integer> {
       }
     }
 
-    private JobResult await(JobRun run) {
-      try {
-        return run.result().toCompletableFuture().get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        run.cancel();
-        throw new IllegalStateException("interrupted while waiting for the job", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UserError u) throw u;
-        throw new JobFailed(cause);
+    /**
+     * Waits for the job. After Ctrl-C the kitchen finishes the batches in flight; if that outlasts
+     * {@link #cancelGrace} (the shutdown phase would time out first), the in-flight batches are abandoned and
+     * the result is what the sink received, so the report and the CSV still cover everything that finished.
+     */
+    private JobResult await(JobRun run, Tally tally, CountingSource source, long startNanos) {
+      CompletableFuture<JobResult> f = run.result().toCompletableFuture();
+      long cancelSeen = 0;
+      while (true) {
+        try {
+          return f.get(100, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          if (!cancelled.get()) continue;
+          if (cancelSeen == 0) cancelSeen = System.nanoTime();
+          if (System.nanoTime() - cancelSeen > cancelGrace().toNanos()) {
+            tally.closeGate();
+            return tally.partialResult(source.read(), System.nanoTime() - startNanos);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          run.cancel();
+          throw new IllegalStateException("interrupted while waiting for the job", e);
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof UserError u) throw u;
+          throw new JobFailed(cause);
+        }
       }
     }
 
-    /** Tees the results to the CSV file and, for seed-sized runs, to the report's per-number lines. */
-    private static ResultSink sink(CsvResultWriter csv, List<JobReport.NumberResult> shown, Job job) {
-      if (csv == null && shown == null) return ResultSink.NONE;
-      return new ResultSink() {
-        @Override
-        public void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
-          if (csv != null) csv.accept(index, number, prime, factors, factorCount);
-          if (shown != null) {
-            List<Long> fs = null;
-            if (job == Job.FACTOR) {
-              fs = new ArrayList<>(factorCount);
-              for (int i = 0; i < factorCount; i++) fs.add(factors[i]);
-            }
-            shown.add(new JobReport.NumberResult(number, prime, fs));
-          }
-        }
+    /** How long a cancelled job may take to return its in-flight batches: within the shutdown phase's timeout. */
+    private Duration cancelGrace() {
+      String phase = "akka.coordinated-shutdown.phases.before-service-unbind.timeout";
+      Duration timeout = config.hasPath(phase) ? config.getDuration(phase)
+          : config.getDuration("akka.coordinated-shutdown.default-phase-timeout");
+      return Duration.ofMillis(Math.max(500, (long) (timeout.toMillis() * 0.6)));
+    }
 
-        @Override
-        public void failed(long firstIndex, long[] numbers, String error) {
-          if (csv != null) csv.failed(firstIndex, numbers, error);
+    /**
+     * The sink of the pool run: tees results to the CSV file and, for seed-sized runs, to the report's lines,
+     * and keeps its own counts so that an abandoned run can still be reported. Once the gate is closed it
+     * ignores late results, so the CSV stays an in-order prefix.
+     */
+    private static final class Tally implements ResultSink {
+      private final CsvResultWriter csv;
+      private final List<JobReport.NumberResult> shown;
+      private final Job job;
+      private boolean closed;
+      private long answered;
+      private long primes;
+      private long factors;
+      private long failedNumbers;
+      private final List<JobResult.FailedBatch> failed = new ArrayList<>();
+
+      Tally(CsvResultWriter csv, List<JobReport.NumberResult> shown, Job job) {
+        this.csv = csv;
+        this.shown = shown;
+        this.job = job;
+      }
+
+      @Override
+      public synchronized void accept(long index, long number, boolean prime, long[] fs, int factorCount) {
+        if (closed) return;
+        answered++;
+        if (prime) primes++;
+        factors += factorCount;
+        if (csv != null) csv.accept(index, number, prime, fs, factorCount);
+        if (shown != null) {
+          List<Long> list = null;
+          if (job == Job.FACTOR) {
+            list = new ArrayList<>(factorCount);
+            for (int i = 0; i < factorCount; i++) list.add(fs[i]);
+          }
+          shown.add(new JobReport.NumberResult(number, prime, list));
         }
-      };
+      }
+
+      @Override
+      public synchronized void failed(long firstIndex, long[] numbers, String error) {
+        if (closed) return;
+        failedNumbers += numbers.length;
+        failed.add(new JobResult.FailedBatch(firstIndex, numbers.clone(), error));
+        if (csv != null) csv.failed(firstIndex, numbers, error);
+      }
+
+      synchronized void closeGate() {
+        closed = true;
+      }
+
+      /** What finished, as far as this sink saw it (no per-worker figures). */
+      synchronized JobResult partialResult(long numbersIn, long wallNanos) {
+        return new JobResult(numbersIn, answered, failedNumbers, primes, factors, 0, List.copyOf(failed), 0,
+            wallNanos, List.of(), true);
+      }
+    }
+
+    /** Counts the numbers the kitchen read. */
+    private static final class CountingSource implements NumberSource {
+      private final NumberSource source;
+      private volatile long read;
+
+      CountingSource(NumberSource source) {
+        this.source = source;
+      }
+
+      long read() {
+        return read;
+      }
+
+      @Override
+      public OptionalLong size() {
+        return source.size();
+      }
+
+      @Override
+      public int read(long[] buf) {
+        int n = source.read(buf);
+        read += n;
+        return n;
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
     }
 
     /** "×" between factors, or "*" where stdout's encoding cannot print it. */

@@ -51,13 +51,13 @@ public final class SequentialBaseline {
   }
 
   /**
-   * Estimates the sequential time of the whole input by timing a sample drawn across it, and warms up the
+   * Estimates the sequential time per number of an input by timing a sample drawn across it, and warms up the
    * JIT on the way. Spends about {@code budgetNanos} (more only if a single number takes longer).
    *
-   * @return estimated nanoseconds for {@code count} numbers
+   * @return estimated nanoseconds per number (0 for an empty sample)
    */
-  public static long estimateNanos(PrimeAlgorithm algorithm, Job job, long[] sample, long count, long budgetNanos) {
-    if (sample.length == 0 || count == 0) return 0;
+  public static double estimateNanosPerNumber(PrimeAlgorithm algorithm, Job job, long[] sample, long budgetNanos) {
+    if (sample.length == 0) return 0;
     long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
     long sink = 0;
     long done = 0;
@@ -80,6 +80,6 @@ public final class SequentialBaseline {
     long elapsed = System.nanoTime() - start;
     if (sink == Long.MIN_VALUE) System.out.print(""); // keeps the work from being optimised away
     double perNumber = lastPassNanos >= 0 ? (double) lastPassNanos / sample.length : (double) elapsed / done;
-    return (long) Math.min(Long.MAX_VALUE, perNumber * count);
+    return perNumber;
   }
 }

@@ -95,13 +95,20 @@ class PrimesSettingsTest {
   @Test
   void autoBatchSizeGivesEveryWorkerSeveralBatches() {
     // Six heavy numbers on two workers: six batches of one, never one batch of six.
-    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(6), 2));
-    assertEquals(625, PrimesSettings.autoBatchSize(OptionalLong.of(10_000), 2));
-    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2));
+    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(6), 2, 0));
+    assertEquals(625, PrimesSettings.autoBatchSize(OptionalLong.of(10_000), 2, 5_000));
+    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 100));
+    // Heavy numbers: batches of about 50 ms of work, whatever the count.
+    assertEquals(50, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 1_000_000));
+    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 5e9));
+    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.empty(), 2, 0));
     PrimesSettings s = PrimesSettings.from(with("brigade.primes { pool-size = 3 }"));
-    JobSpec spec = s.resolve(Job.CHECK, OptionalLong.of(6));
+    JobSpec spec = s.resolve(Job.CHECK, OptionalLong.of(6), 0);
     assertEquals(1, spec.batchSize());
     assertEquals(12, spec.window());
     assertEquals(3, spec.poolSize());
+    // A fixed batch size is used as given.
+    assertEquals(7, PrimesSettings.from(with("brigade.primes.batch-size = 7")).resolve(Job.CHECK, OptionalLong.of(6), 1e9)
+        .batchSize());
   }
 }

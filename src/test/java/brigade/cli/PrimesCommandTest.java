@@ -1,0 +1,206 @@
+package brigade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import brigade.primes.NumberSources;
+import brigade.primes.TrialDivision;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** `brigade primes ...` end to end, in-process, through the real actor pool. */
+class PrimesCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  @Test
+  void checkWithNoInputIsTheSixReferenceNumbersAndFiveArePrime() throws Exception {
+    CliRun r = CliRun.of("primes", "check", "--json", "--pool-size", "2");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertEquals("check", report.get("job").asText());
+    assertEquals("trial", report.get("algorithm").asText());
+    assertEquals(6, report.get("count").asLong());
+    assertEquals(5, report.get("primes").asLong());
+    assertEquals(6, report.get("numbersIn").asLong());
+    assertEquals(6, report.get("numbersOut").asLong());
+    assertEquals(2, report.get("poolSize").asInt());
+    // Six heavy numbers on two workers are not one batch.
+    assertEquals(1, report.get("batchSize").asInt());
+    assertEquals(6, report.get("batches").asLong());
+    assertEquals(false, report.get("interrupted").asBoolean());
+    // Seed-sized: each number's result, in input order; the sequential baseline ran and agrees.
+    JsonNode results = report.get("results");
+    assertEquals(6, results.size());
+    for (int i = 0; i < 6; i++) {
+      assertEquals((long) NumberSources.REFERENCE.get(i), results.get(i).get("number").asLong());
+      assertEquals(i < 5, results.get(i).get("prime").asBoolean());
+    }
+    assertTrue(report.get("sequentialMillis").asDouble() > 0, r.out());
+    assertTrue(report.get("speedup").asDouble() > 0, r.out());
+    assertEquals(true, report.get("baselineAgrees").asBoolean(), r.out());
+    long workerNumbers = 0;
+    for (JsonNode w : report.get("workers")) workerNumbers += w.get("numbers").asLong();
+    assertEquals(6, workerNumbers);
+  }
+
+  @Test
+  void textReportPrintsOneLinePerNumberLikeTheClassicLesson() {
+    CliRun r = CliRun.of("primes", "check", "97", "1001", "0", "1", "2", "--no-baseline");
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(List.of("97 is prime: true", "1001 is prime: false", "0 is prime: false", "1 is prime: false",
+        "2 is prime: true"), lines.subList(0, 5));
+    assertTrue(r.out().contains("in 5, out 5, failed 0"), r.out());
+    assertTrue(r.out().contains("not measured (baseline off)"), r.out());
+  }
+
+  @Test
+  void factorPrintsTheFactorisation() {
+    CliRun r = CliRun.of("primes", "factor", "1099726899285419", "1024", "97", "1", "--no-baseline");
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).matches("1099726899285419 = 3306091 [×*] 332636609"), lines.get(0));
+    assertTrue(lines.get(1).matches("1024 = 2( [×*] 2){9}"), lines.get(1));
+    assertEquals("97 is prime", lines.get(2));
+    assertEquals("1 has no prime factors (neither prime nor composite)", lines.get(3));
+  }
+
+  @Test
+  void factorRandomToCsvHasEveryNumberOnceInOrderAndFactorsMultiplyBack() throws Exception {
+    Path csv = dir.resolve("x.csv");
+    CliRun r = CliRun.of("primes", "factor", "--random", "2000", "--seed", "3", "--output", csv.toString(),
+        "--no-baseline", "--batch-size", "64", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertEquals(2000, report.get("numbersOut").asLong());
+    assertEquals(32, report.get("batches").asLong());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("number,prime,factors", lines.get(0));
+    assertEquals(2001, lines.size());
+    long[] expected = NumberSourcesTestAccess.readAll(NumberSources.random(2000, 20_000, 100_000_000, 3).open());
+    long primes = 0;
+    long factors = 0;
+    for (int i = 0; i < 2000; i++) {
+      String[] cols = lines.get(i + 1).split(",", -1);
+      assertEquals(3, cols.length, lines.get(i + 1));
+      long n = Long.parseLong(cols[0]);
+      assertEquals(expected[i], n, "row " + (i + 1));
+      long product = 1;
+      long previous = 0;
+      String[] fs = cols[2].split(" ");
+      for (String f : fs) {
+        long p = Long.parseLong(f);
+        assertTrue(TrialDivision.INSTANCE.isPrime(p), p + " in " + lines.get(i + 1));
+        assertTrue(p >= previous, "ascending: " + lines.get(i + 1));
+        previous = p;
+        product = Math.multiplyExact(product, p);
+      }
+      assertEquals(n, product, lines.get(i + 1));
+      assertEquals(fs.length == 1, Boolean.parseBoolean(cols[1]), lines.get(i + 1));
+      if (fs.length == 1) primes++;
+      factors += fs.length;
+    }
+    assertEquals(primes, report.get("primes").asLong());
+    assertEquals(factors, report.get("factors").asLong());
+  }
+
+  @Test
+  void fileInputWithCommentsAndCrlf() throws Exception {
+    Path f = dir.resolve("numbers.txt");
+    Files.writeString(f, "# six\r\n 112272535095293 \r\n\r\n1099726899285419 # the composite\r\n");
+    Path csv = dir.resolve("out.csv");
+    CliRun r = CliRun.of("primes", "check", "--file", f.toString(), "--output", csv.toString(), "--no-baseline");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("number,prime,factors\n112272535095293,true,\n1099726899285419,false,\n", Files.readString(csv));
+  }
+
+  @Test
+  void rangeCountsPrimes() throws Exception {
+    CliRun r = CliRun.of("primes", "check", "--range", "1..100000", "--no-baseline", "--json", "--dispatch", "pull");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertEquals(9592, report.get("primes").asLong());
+    assertEquals("pull", report.get("dispatch").asText());
+    assertEquals(100_000, report.get("numbersOut").asLong());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+    "primes check --pool-size 0          | brigade primes check: invalid setting brigade.primes.pool-size = '0' (from flag --pool-size): expected a whole number from 1 to 1024 or \"auto\"",
+    "primes check --batch-size 0         | brigade primes check: invalid setting brigade.primes.batch-size = '0' (from flag --batch-size)",
+    "primes factor --dispatch shove      | brigade primes factor: invalid setting brigade.primes.dispatch = 'shove' (from flag --dispatch): expected one of pull, push",
+    "primes check --algorithm sieve      | brigade primes check: invalid setting brigade.primes.algorithm = 'sieve' (from flag --algorithm): expected one of fast, trial",
+    "primes check --max-retries -1       | brigade primes check: invalid setting brigade.primes.max-retries = '-1' (from flag --max-retries)",
+    "primes check --batch-timeout soon   | brigade primes check: invalid setting brigade.primes.batch-timeout = 'soon' (from flag --batch-timeout)",
+    "primes factor --min 10 --max 5      | brigade primes factor: invalid settings brigade.primes.random-min = 10 and brigade.primes.random-max = 5",
+    "primes factor --random x            | brigade primes factor: invalid setting brigade.primes.random-count = 'x' (from flag --random)",
+    "primes check -Dbrigade.primes.window=0 | brigade primes check: invalid setting brigade.primes.window = '0' (from -D on the command line)",
+    "primes check --range 10..1          | brigade primes check: range '10..1' is empty: expected A..B with A <= B",
+    "primes check --range 1-10           | brigade primes check: range '1-10' is not of the form A..B (e.g. 1..1000000)",
+    "primes check 97 x                   | brigade primes check: number argument 2 'x' is not a whole number",
+    "primes check -5                     | brigade primes check: number argument 1 '-5' is negative",
+    "primes check --frobnicate           | brigade primes check: Unknown option: '--frobnicate'",
+    "primes                              | brigade primes: missing job: give check or factor",
+    "primes sieve                        | brigade primes: Unmatched argument at index 1: 'sieve'",
+    "primes check --range 1..9 --random 3 | brigade primes check: give the numbers one way, not --range and --random",
+    "primes check 7 --seed 3             | brigade primes check: --seed applies to random numbers only, not to NUMBER...",
+    "primes check --file /no/such/file   | brigade primes check: cannot read numbers file '/no/such/file': no such file",
+    "primes check 7 --output /no/such/dir/x.csv | brigade primes check: cannot write output file '/no/such/dir/x.csv': directory /no/such/dir does not exist",
+  })
+  void badUsageIsOneLineAndExitTwo(String args, String expectedStart) {
+    CliRun r = CliRun.of(args.split(" "));
+    assertEquals(2, r.exitCode(), r.out() + r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.errLines().get(0).startsWith(expectedStart), r.errLines().get(0));
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void badFileLineIsOneLineWithLineNumberAndValueAndNothingRuns() throws Exception {
+    Path f = dir.resolve("bad.txt");
+    Files.writeString(f, "# numbers\n97\n\n  12x4  \r\n");
+    Path csv = dir.resolve("never.csv");
+    CliRun r = CliRun.of("primes", "factor", "--file", f.toString(), "--output", csv.toString());
+    assertEquals(2, r.exitCode());
+    assertEquals(List.of("brigade primes factor: file '" + f + "' line 4: '12x4' is not a whole number; expected a whole"
+        + " number from 0 to 2^63-1 (9223372036854775807) on each line (blank lines and # comments are skipped)"),
+        r.errLines());
+    assertTrue(!Files.exists(csv), "no output file is created when the input is rejected");
+  }
+
+  @Test
+  void helpListsEveryFlag() {
+    for (String job : List.of("check", "factor")) {
+      CliRun r = CliRun.of("primes", job, "--help");
+      assertEquals(0, r.exitCode());
+      for (String flag : List.of("--pool-size", "--batch-size", "--window", "--dispatch", "--algorithm",
+          "--max-retries", "--batch-timeout", "--[no-]baseline", "--random", "--min", "--max", "--seed", "--range",
+          "--file", "--output", "--json", "--config", "-D")) {
+        assertTrue(r.out().contains(flag), job + " --help lacks " + flag + ":\n" + r.out());
+      }
+    }
+    assertEquals(0, CliRun.of("primes", "--help").exitCode());
+  }
+
+  @Test
+  void demoIncludesThePrimeCheck() {
+    assertTrue(Main.DEMO.contains(List.of("primes", "check")), Main.DEMO.toString());
+  }
+
+  @Test
+  void stderrTerminalCheckRecognisesTerminalDevices() {
+    assertTrue(ProgressDisplay.isTerminalDevice("/dev/pts/3"));
+    assertTrue(ProgressDisplay.isTerminalDevice("/dev/tty1"));
+    assertTrue(!ProgressDisplay.isTerminalDevice("pipe:[12345]"));
+    assertTrue(!ProgressDisplay.isTerminalDevice("/tmp/log.txt"));
+    assertTrue(!ProgressDisplay.isTerminalDevice("/dev/null"));
+  }
+}

@@ -1,0 +1,107 @@
+package brigade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as a user runs it: bounded memory, bad input, Ctrl-C. */
+class PrimesJarIT {
+  @TempDir Path dir;
+
+  record Run(int exitCode, String out, String err) {
+    List<String> errLines() {
+      // Log lines (timestamped, from Logback) are not part of the command's own output.
+      return err.lines().filter(l -> !l.isBlank() && !l.matches("^\\d\\d:\\d\\d:\\d\\d.*")).toList();
+    }
+  }
+
+  private static Path jar() {
+    String jar = System.getProperty("brigade.jar");
+    assertTrue(jar != null && Files.isRegularFile(Path.of(jar)), "system property brigade.jar: " + jar);
+    return Path.of(jar);
+  }
+
+  private ProcessBuilder java(String... args) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar().toString()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile());
+  }
+
+  private Run finish(Process p, long timeoutSeconds) throws Exception {
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out; stderr: " + Files.readString(dir.resolve("err.txt")));
+    }
+    return new Run(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+  }
+
+  @Test
+  void twoMillionNumbersIn256MegabytesCountPrimes() throws Exception {
+    Run r = finish(java("primes", "check", "--range", "1..2000000", "--no-baseline", "--json").start(), 240);
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertEquals(148933, report.get("primes").asLong());
+    assertEquals(2_000_000, report.get("numbersIn").asLong());
+    assertEquals(2_000_000, report.get("numbersOut").asLong());
+  }
+
+  @Test
+  void badFileIsOneLineAndExitTwo() throws Exception {
+    Path bad = dir.resolve("bad.txt");
+    Files.writeString(bad, "97\r\n# fine so far\r\n18446744073709551616\r\n", StandardCharsets.UTF_8);
+    Run r = finish(java("primes", "factor", "--file", bad.toString()).start(), 120);
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("brigade primes factor: file '" + bad + "' line 3: '18446744073709551616' is larger than"
+        + " 2^63-1; expected a whole number from 0 to 2^63-1 (9223372036854775807) on each line (blank lines and #"
+        + " comments are skipped)"), r.errLines());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void ctrlCPrintsThePartialReportFlushesTheCsvAndExits130() throws Exception {
+    Path csv = dir.resolve("part.csv");
+    // Heavy numbers for trial division: minutes of work, stopped after a few seconds.
+    Process p = java("primes", "factor", "--random", "2000000", "--min", "1000000000000", "--max", "10000000000000",
+        "--no-baseline", "--json", "--output", csv.toString()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (lines(csv) < 200 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(100);
+    assertTrue(p.isAlive(), "ended before Ctrl-C: " + Files.readString(dir.resolve("err.txt")));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+    Run r = finish(p, 60);
+    assertEquals(130, r.exitCode(), r.err());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertTrue(report.get("interrupted").asBoolean(), r.out());
+    long out = report.get("numbersOut").asLong();
+    assertTrue(out >= 199 && out < 2_000_000, r.out());
+    // Everything reported is in the CSV, complete lines only, nothing more.
+    List<String> rows = Files.readAllLines(csv);
+    assertEquals("number,prime,factors", rows.get(0));
+    assertEquals(out, rows.size() - 1);
+    assertTrue(Files.readString(csv).endsWith("\n"));
+    for (String row : rows.subList(1, rows.size())) assertTrue(row.matches("\\d+,(true|false),[\\d ]+"), row);
+  }
+
+  private static long lines(Path f) throws IOException {
+    if (!Files.exists(f)) return 0;
+    try (var s = Files.lines(f)) {
+      return s.count();
+    }
+  }
+}
