@@ -54,6 +54,7 @@ final class ProgressDisplay implements AutoCloseable {
       bar = new ProgressBarBuilder()
           .setTaskName(task)
           .setInitialMax(total)
+          .startsFrom(0, java.time.Duration.ofMillis(DELAY_MILLIS)) // the bar appears late; the work did not start late
           .setStyle(ProgressBarStyle.ASCII)
           .setConsumer(new ConsoleProgressBarConsumer(System.err))
           .setUpdateIntervalMillis((int) REFRESH_MILLIS)
