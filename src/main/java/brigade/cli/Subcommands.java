@@ -8,6 +8,7 @@ final class Subcommands {
 
   static void register(CommandLine cl) {
     cl.addSubcommand(new PrimesCommand());
+    cl.addSubcommand(new BenchCommand());
     cl.addSubcommand(new NodeCommand());
   }
 }

@@ -1,0 +1,140 @@
+package brigade.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs the sweep: a warm-up of the same work (all variants, cycling through the points), then {@code repeat}
+ * rounds over all points. At each point the three variants run back to back, in an order that rotates from
+ * round to round and point to point (pool, fork-join, sequential; fork-join, sequential, pool; ...), so a
+ * machine that drifts during the run shifts all three alike and the ratios stay honest. Rounds go over the
+ * whole grid (round 1 of every point, then round 2...) so drift spreads over points as well.
+ *
+ * <p>Every variant's result is checked against the sequential one: a pool that lost or changed an answer
+ * stops the bench instead of producing a flattering time.
+ */
+final class BenchRunner {
+  enum Variant { POOL, FORK_JOIN, SEQUENTIAL }
+
+  /** Told about progress, from the runner's thread. */
+  interface Listener {
+    default void warmUpStarted(Duration warmup) {}
+
+    default void warmUpDone(int rounds) {}
+
+    default void measured(BenchRun run, int done, int total) {}
+  }
+
+  private final BenchSettings settings;
+  private final Workload work;
+  private final List<Sweep.Point> points;
+  private final PoolVariant pool;
+  private final ForkJoinReference forkJoin = new ForkJoinReference();
+  private final Listener listener;
+  private final List<BenchRun> runs = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean cancelled;
+  private Tally expected;
+
+  BenchRunner(BenchSettings settings, Workload work, List<Sweep.Point> points, PoolVariant pool, Listener listener) {
+    this.settings = settings;
+    this.work = work;
+    this.points = points;
+    this.pool = pool;
+    this.listener = listener;
+  }
+
+  /** The order of the variants in round {@code round} (from 0) at the point with index {@code point}. */
+  static List<Variant> order(int round, int point) {
+    Variant[] all = Variant.values();
+    List<Variant> order = new ArrayList<>(all.length);
+    for (int i = 0; i < all.length; i++) order.add(all[(round + point + i) % all.length]);
+    return order;
+  }
+
+  /** Runs warm-up and sweep; returns the runs measured (all of them, or those before {@link #cancel}). */
+  List<BenchRun> run() throws InterruptedException {
+    try {
+      expected = work.sequential(this::cancelled);
+      if (cancelled) return measured();
+      warmUp();
+      int total = points.size() * settings.repeat();
+      for (int round = 0; round < settings.repeat() && !cancelled; round++) {
+        for (int k = 0; k < points.size() && !cancelled; k++) {
+          BenchRun r = measure(points.get(k), round, k);
+          if (r == null) break;
+          runs.add(r);
+          listener.measured(r, runs.size(), total);
+        }
+      }
+      return measured();
+    } finally {
+      forkJoin.close();
+    }
+  }
+
+  /** Stops after the variant now running; the run in progress is not recorded. Safe from any thread. */
+  void cancel() {
+    cancelled = true;
+    pool.cancel();
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** A snapshot of the runs measured so far. */
+  List<BenchRun> measured() {
+    synchronized (runs) {
+      return List.copyOf(runs);
+    }
+  }
+
+  private void warmUp() throws InterruptedException {
+    Duration warmup = settings.warmup();
+    if (warmup.isZero()) return;
+    listener.warmUpStarted(warmup);
+    long deadline = System.nanoTime() + warmup.toNanos();
+    int rounds = 0;
+    while (System.nanoTime() < deadline && !cancelled) {
+      if (measure(points.get(rounds % points.size()), rounds, 0) == null) break;
+      rounds++;
+    }
+    listener.warmUpDone(rounds);
+  }
+
+  /** One round at one point: all three variants timed; null when cancelled meanwhile. */
+  private BenchRun measure(Sweep.Point point, int round, int pointIndex) throws InterruptedException {
+    long wall = 0;
+    long fj = 0;
+    long seq = 0;
+    for (Variant v : order(round, pointIndex)) {
+      if (cancelled) return null;
+      long start = System.nanoTime();
+      Tally t = switch (v) {
+        case POOL -> pool.run(work, point);
+        case FORK_JOIN -> forkJoin.run(work, point.poolSize(), point.batchSize(), this::cancelled);
+        case SEQUENTIAL -> work.sequential(this::cancelled);
+      };
+      long nanos = Math.max(1, System.nanoTime() - start);
+      if (cancelled) return null;
+      check(v, point, t);
+      switch (v) {
+        case POOL -> wall = nanos;
+        case FORK_JOIN -> fj = nanos;
+        case SEQUENTIAL -> seq = nanos;
+      }
+    }
+    return BenchRun.of(work, point, round + 1, wall, seq, fj);
+  }
+
+  private void check(Variant v, Sweep.Point point, Tally t) {
+    if (!t.equals(expected)) {
+      throw new IllegalStateException(
+          "the " + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " run at " + point.label()
+              + " computed " + t + ", but the sequential reference computed " + expected
+              + ": its time would not measure the same work");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package brigade.bench;
+
+import brigade.primes.BatchCompute;
+import brigade.primes.Job;
+import brigade.primes.PrimeAlgorithm;
+import java.util.SplittableRandom;
+
+/**
+ * The bench's work: one fixed array of numbers (drawn once from a seed, so every variant and every point
+ * computes exactly the same thing), a job and an algorithm. Also the sequential reference and the per-batch
+ * computation the ForkJoinPool reference uses.
+ */
+public final class Workload {
+  private final long[] numbers;
+  private final Job job;
+  private final PrimeAlgorithm algorithm;
+
+  public Workload(long[] numbers, Job job, PrimeAlgorithm algorithm) {
+    this.numbers = numbers;
+    this.job = job;
+    this.algorithm = algorithm;
+  }
+
+  /** {@code count} uniformly random numbers in [min, max] from {@code seed}: the same seed gives the same numbers. */
+  public static long[] randomNumbers(int count, long seed, long min, long max) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = max < Long.MAX_VALUE ? random.nextLong(min, max + 1) // [min, max + 1)
+          : min == 0 ? random.nextLong() >>> 1 // all of [0, 2^63 - 1]
+          : random.nextLong(min - 1, max) + 1; // [min - 1, max) shifted up: max + 1 would overflow
+    }
+    return out;
+  }
+
+  public long[] numbers() {
+    return numbers;
+  }
+
+  public int count() {
+    return numbers.length;
+  }
+
+  public Job job() {
+    return job;
+  }
+
+  public PrimeAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The sequential reference: every number on the calling thread, no batches, no pool. */
+  public Tally sequential() {
+    return sequential(() -> false);
+  }
+
+  /** As {@link #sequential()}, giving up early (with a partial tally) once {@code cancelled} says so. */
+  public Tally sequential(java.util.function.BooleanSupplier cancelled) {
+    Tally.Builder tally = new Tally.Builder();
+    long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
+    for (int i = 0; i < numbers.length; i++) {
+      if ((i & 1023) == 0 && cancelled.getAsBoolean()) break;
+      long n = numbers[i];
+      if (job == Job.CHECK) {
+        tally.add(n, algorithm.isPrime(n), factors, 0);
+      } else {
+        int k = algorithm.factor(n, factors);
+        tally.add(n, k == 1, factors, k);
+      }
+    }
+    return tally.build();
+  }
+
+  /**
+   * One batch [from, to) computed exactly as a prime worker computes it: the numbers copied out as a message
+   * would carry them, then {@link BatchCompute}, the worker's own pure code.
+   */
+  public BatchResult batch(int from, int to) {
+    long[] batch = java.util.Arrays.copyOfRange(numbers, from, to);
+    if (job == Job.CHECK) {
+      return new BatchResult(from, BatchCompute.check(algorithm, batch), new int[batch.length], new long[0]);
+    }
+    int[] counts = new int[batch.length];
+    long[] factors = BatchCompute.factor(algorithm, batch, counts);
+    boolean[] prime = new boolean[batch.length];
+    for (int i = 0, at = 0; i < batch.length; at += counts[i], i++) {
+      prime[i] = BatchCompute.primeFromFactors(batch[i], factors, at, counts[i]);
+    }
+    return new BatchResult(from, prime, counts, factors);
+  }
+
+  /** A computed batch: per number, whether it is prime and how many of {@code factors} are its factors. */
+  public record BatchResult(int from, boolean[] prime, int[] counts, long[] factors) {
+    /** Hands the batch's results, in order, to {@code tally}. */
+    public void addTo(Tally.Builder tally, long[] numbers) {
+      long[] one = new long[PrimeAlgorithm.MAX_FACTORS];
+      int at = 0;
+      for (int i = 0; i < prime.length; i++) {
+        int k = counts[i];
+        System.arraycopy(factors, at, one, 0, k);
+        at += k;
+        tally.add(numbers[from + i], prime[i], one, k);
+      }
+    }
+  }
+}
