@@ -2,6 +2,8 @@ package brigade.bench;
 
 import akka.actor.typed.ActorSystem;
 import brigade.primes.BatchPlan;
+import brigade.primes.SequentialBaseline;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #run} (blocks; {@link #cancel()} from another thread stops it early), then {@link #report}.
  */
 public final class Bench {
+  /** Numbers timed to estimate the cost of one, which `auto` batch sizes take into account (as `primes` does). */
+  private static final int AUTO_SAMPLE = 64;
+  private static final Duration AUTO_ESTIMATE_BUDGET = Duration.ofMillis(200);
+
   private final BenchSettings settings;
   private final int cores;
   private final List<Sweep.Point> points;
@@ -32,9 +38,11 @@ public final class Bench {
     this.work = new Workload(
         Workload.randomNumbers(settings.count(), settings.seed(), settings.min(), settings.max()),
         settings.job(), settings.algorithm());
-    // auto resolves exactly as the kitchen resolves it for the primes command.
+    // auto resolves exactly as the primes command resolves it: by count and by the measured cost of a number.
+    double nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(settings.algorithm(), settings.job(),
+        Workload.sample(work.numbers(), AUTO_SAMPLE), AUTO_ESTIMATE_BUDGET.toNanos());
     this.points = Sweep.expand(settings.poolSizes(), settings.batchSizes(), settings.dispatches(), settings.count(),
-        (count, pool) -> BatchPlan.autoBatchSize(OptionalLong.of(count), pool));
+        (count, pool) -> BatchPlan.autoBatchSize(OptionalLong.of(count), pool, nanosPerNumber));
   }
 
   private BenchRunner runner(ActorSystem<?> system) {

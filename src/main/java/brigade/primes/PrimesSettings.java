@@ -40,17 +40,6 @@ public record PrimesSettings(
   public static final int MAX_BATCH_SIZE = 1_000_000;
   /** With baseline = auto, the sequential baseline runs when it is estimated to take less than this. */
   public static final Duration BASELINE_AUTO_LIMIT = Duration.ofSeconds(10);
-  /** Batches each worker should get with the automatic batch size, so slow batches can be balanced. */
-  static final int AUTO_BATCHES_PER_WORKER = 8;
-  /** The automatic batch size never goes above this: keeps replies small and progress smooth. */
-  static final int AUTO_MAX_BATCH = 4096;
-  /**
-   * The automatic batch size aims at about this much work per batch: large enough that a message per batch is
-   * noise (tens of microseconds), small enough that heavy numbers still spread over the workers, a retry
-   * redoes little, a progress bar moves, and Ctrl-C waits only for short in-flight batches.
-   */
-  static final long AUTO_BATCH_NANOS = 50_000_000L;
-
   /** Whether to run the same work on one thread for comparison. */
   public enum Baseline {
     ON,
@@ -128,21 +117,12 @@ public record PrimesSettings(
 
   /**
    * The job spec with every "auto" resolved for an input of {@code count} numbers (or unknown size), each
-   * estimated to cost {@code nanosPerNumber} (0 if unknown). The auto batch size is the smallest of: what gives
-   * each worker about {@value #AUTO_BATCHES_PER_WORKER} batches (so six heavy numbers on two workers are six
-   * batches of one, not one batch), what makes a batch about {@link #AUTO_BATCH_NANOS} of work, and
-   * {@value #AUTO_MAX_BATCH}. The auto window is 4 x pool size.
+   * estimated to cost {@code nanosPerNumber} (0 if unknown), by {@link BatchPlan}'s rule.
    */
   public JobSpec resolve(Job job, java.util.OptionalLong count, double nanosPerNumber) {
-    int batch = batchSize != AUTO ? batchSize : autoBatchSize(count, poolSize, nanosPerNumber);
-    int win = window != AUTO ? window : 4 * poolSize;
+    int batch = batchSize != AUTO ? batchSize : BatchPlan.autoBatchSize(count, poolSize, nanosPerNumber);
+    int win = window != AUTO ? window : BatchPlan.autoWindow(poolSize);
     return new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout);
   }
 
-  static int autoBatchSize(java.util.OptionalLong count, int poolSize, double nanosPerNumber) {
-    long size = AUTO_MAX_BATCH;
-    if (count.isPresent()) size = Math.min(size, count.getAsLong() / ((long) poolSize * AUTO_BATCHES_PER_WORKER));
-    if (nanosPerNumber > 0) size = Math.min(size, (long) (AUTO_BATCH_NANOS / nanosPerNumber));
-    return (int) Math.max(1, size);
-  }
 }

@@ -95,13 +95,17 @@ class PrimesSettingsTest {
   @Test
   void autoBatchSizeGivesEveryWorkerSeveralBatches() {
     // Six heavy numbers on two workers: six batches of one, never one batch of six.
-    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(6), 2, 0));
-    assertEquals(625, PrimesSettings.autoBatchSize(OptionalLong.of(10_000), 2, 5_000));
-    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 100));
+    assertEquals(1, BatchPlan.autoBatchSize(OptionalLong.of(6), 2, 0));
+    assertEquals(625, BatchPlan.autoBatchSize(OptionalLong.of(10_000), 2, 5_000));
+    assertEquals(BatchPlan.MAX_AUTO_BATCH, BatchPlan.autoBatchSize(OptionalLong.of(10_000_000), 2, 100));
     // Heavy numbers: batches of about 50 ms of work, whatever the count.
-    assertEquals(50, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 1_000_000));
-    assertEquals(1, PrimesSettings.autoBatchSize(OptionalLong.of(10_000_000), 2, 5e9));
-    assertEquals(PrimesSettings.AUTO_MAX_BATCH, PrimesSettings.autoBatchSize(OptionalLong.empty(), 2, 0));
+    assertEquals(50, BatchPlan.autoBatchSize(OptionalLong.of(10_000_000), 2, 1_000_000));
+    assertEquals(1, BatchPlan.autoBatchSize(OptionalLong.of(10_000_000), 2, 5e9));
+    assertEquals(BatchPlan.UNKNOWN_SIZE_BATCH, BatchPlan.autoBatchSize(OptionalLong.empty(), 2, 0));
+    assertEquals(20, BatchPlan.autoBatchSize(OptionalLong.empty(), 2, 2_500_000));
+    // The resolved spec takes the measured cost into account.
+    assertEquals(50, PrimesSettings.from(with("brigade.primes.pool-size = 2")).resolve(Job.FACTOR, OptionalLong.of(1_000_000), 1e6)
+        .batchSize());
     PrimesSettings s = PrimesSettings.from(with("brigade.primes { pool-size = 3 }"));
     JobSpec spec = s.resolve(Job.CHECK, OptionalLong.of(6), 0);
     assertEquals(1, spec.batchSize());
