@@ -41,7 +41,7 @@ public final class Staff {
     }
   }
 
-  public sealed interface Command permits Task, Stop, Internal {}
+  public sealed interface Command permits Task, Stop, Query, Internal {}
 
   /** Messages a staff actor sends itself (timers); not part of the public protocol. */
   non-sealed interface Internal extends Command {}
@@ -53,6 +53,12 @@ public final class Staff {
   public enum Stop implements Command {
     INSTANCE
   }
+
+  /** What are you doing? Answered with {@link State} (for tests and observers; changes nothing). */
+  public record Query(ActorRef<State> replyTo) implements Command {}
+
+  /** A staff actor's state: the order in hand (or null), tasks queued behind it, totals across restarts. */
+  public record State(String name, Role role, Long inHand, int queued, int handled, int restarts, boolean stopping) {}
 
   public sealed interface Reply permits Ready, Done {}
 

@@ -113,7 +113,8 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     ReceiveBuilder<Command> b = newReceiveBuilder()
         .onMessage(Task.class, this::onTask)
         .onMessage(TimeUp.class, this::onTimeUp)
-        .onMessageEquals(Staff.Stop.INSTANCE, this::onStop);
+        .onMessageEquals(Staff.Stop.INSTANCE, this::onStop)
+        .onMessage(Staff.Query.class, this::onQuery);
     return extend(b).build();
   }
 
@@ -171,6 +172,12 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     inHand = null;
     startNext();
     if (stopping && inHand == null) return retire();
+    return this;
+  }
+
+  private Behavior<Command> onQuery(Staff.Query q) {
+    q.replyTo().tell(new Staff.State(name, role, inHand == null ? null : inHand.orderId(), queued.size(),
+        ledger.handled, ledger.restarts, stopping));
     return this;
   }
 
