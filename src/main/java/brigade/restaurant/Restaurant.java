@@ -54,8 +54,15 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
 
   public sealed interface Command {}
 
-  /** Close gracefully: take no more orders, let the ones in flight finish, retire the staff, summarise. */
-  public record Close() implements Command {}
+  /**
+   * Close gracefully: take no more orders, let the ones in flight finish (for at most {@code within}, or
+   * {@code close-timeout} when null), retire the staff, summarise.
+   */
+  public record Close(Duration within) implements Command {
+    public Close() {
+      this(null);
+    }
+  }
 
   /** Hard stop of the whole restaurant (a process's terminate()): every staff actor is stopped now. */
   public record Terminate() implements Command {}
@@ -149,6 +156,7 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
   private int cleanDishes;
   private String closedBy = "all orders done";
   private boolean closeTimedOut;
+  private long closeDeadlineNanos;
   private long received, cooked, served, cancelled, retrieved, dishesLeft, restarts, resent;
 
   private Restaurant(
@@ -210,7 +218,7 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
         .onMessage(StaffEvent.class, m -> onStaffEvent(m.event()))
         .onMessage(CustomerDone.class, this::onCustomerDone)
         .onMessageEquals(IntakeTick.INSTANCE, this::onIntakeTick)
-        .onMessage(Close.class, m -> onClose())
+        .onMessage(Close.class, this::onClose)
         .onMessageEquals(CloseTimeout.INSTANCE, this::onCloseTimeout)
         .onMessage(Terminate.class, m -> onTerminate())
         .onMessage(HardStop.class, this::onHardStop)
@@ -247,7 +255,7 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
     pump(Role.WORKER);
     if (intakeRemaining == 0) {
       getContext().getLog().info("order window over after {} orders: closing", received);
-      beginClosing();
+      beginClosing(settings.closeTimeout());
     }
     return this;
   }
@@ -514,21 +522,27 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
 
   // ---- closing ----
 
-  private Behavior<Command> onClose() {
-    if (phase != Phase.OPEN) return this;
+  private Behavior<Command> onClose(Close close) {
+    if (phase != Phase.OPEN && phase != Phase.CLOSING) return this;
+    Duration within = close.within() == null ? settings.closeTimeout() : close.within();
     closedBy = "closed on request";
     getContext().getLog().info("closing: no more orders taken; {} order(s) in flight may take up to {} ms",
-        orders.size(), settings.closeTimeout().toMillis());
-    beginClosing();
+        orders.size(), within.toMillis());
+    beginClosing(within);
     return phase == Phase.CLOSED ? closed() : this;
   }
 
-  private void beginClosing() {
+  private void beginClosing(Duration within) {
     intakeDone = true;
     timers.cancel(IntakeTick.INSTANCE);
-    if (phase != Phase.OPEN) return;
+    if (phase != Phase.OPEN && phase != Phase.CLOSING) return;
     phase = Phase.CLOSING;
-    timers.startSingleTimer(CloseTimeout.INSTANCE, CloseTimeout.INSTANCE, settings.closeTimeout());
+    // Closing again while closing (Ctrl-C after the order window ended): the earlier deadline wins.
+    long deadline = System.nanoTime() + within.toNanos();
+    if (closeDeadlineNanos == 0 || deadline - closeDeadlineNanos < 0) {
+      closeDeadlineNanos = deadline;
+      timers.startSingleTimer(CloseTimeout.INSTANCE, CloseTimeout.INSTANCE, within);
+    }
     checkAllDone();
   }
 

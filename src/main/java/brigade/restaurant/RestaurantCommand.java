@@ -131,7 +131,7 @@ public final class RestaurantCommand implements Callable<Integer> {
         CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-restaurant", () -> {
           if (!finished.get()) {
             interrupted.set(true);
-            system.tell(new Restaurant.Close());
+            system.tell(new Restaurant.Close(closeWithin(settings, cfg)));
           }
           return printed;
         });
@@ -144,7 +144,14 @@ public final class RestaurantCommand implements Callable<Integer> {
     }), "restaurant-report", Props.empty());
     system.tell(new Restaurant.WhenClosed(report));
     try {
-      Summary summary = result.get();
+      Summary summary;
+      try {
+        summary = result.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        spec.commandLine().getErr().println("restaurant: " + e.getCause().getMessage());
+        spec.commandLine().getErr().flush();
+        return interrupted.get() ? 130 : 1;
+      }
       out.print(json ? Json.write(summary) + System.lineSeparator() : summary.toText());
       out.flush();
     } finally {
@@ -154,5 +161,18 @@ public final class RestaurantCommand implements Callable<Integer> {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     return interrupted.get() ? 130 : 0;
+  }
+
+  /**
+   * On Ctrl-C, closing must end (and the summary be printed) before Akka's shutdown phase gives up on us:
+   * the orders in flight get close-timeout, or the phase's timeout less a second for printing, if shorter.
+   */
+  static java.time.Duration closeWithin(RestaurantSettings settings, Config cfg) {
+    String phase = "akka.coordinated-shutdown.phases.before-service-unbind.timeout";
+    java.time.Duration phaseTimeout = cfg.hasPath(phase) ? cfg.getDuration(phase)
+        : cfg.getDuration("akka.coordinated-shutdown.default-phase-timeout");
+    java.time.Duration room = phaseTimeout.minusSeconds(1);
+    if (room.compareTo(java.time.Duration.ofMillis(100)) < 0) room = java.time.Duration.ofMillis(100);
+    return settings.closeTimeout().compareTo(room) < 0 ? settings.closeTimeout() : room;
   }
 }
