@@ -418,7 +418,8 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
     if (!orders.containsKey(orderId)) return;
     if (phase.compareTo(Phase.STOPPING) < 0 && alive.get(role) > 0) {
       resent++;
-      getContext().getLog().warn("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
+      if (logOrders) getContext().getLog().warn("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
+      else getContext().getLog().debug("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
       rosters.get(role).resubmit(orderId);
       pump(role);
     } else {

@@ -101,7 +101,12 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     this.events = events;
     if (ledger.incarnations++ > 0) {
       ledger.restarts++;
-      context.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
+      // Per-order detail: at INFO only when orders are logged (a big faulty run would flood the log).
+      if (options.logOrders()) {
+        context.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
+      } else {
+        context.getLog().debug("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
+      }
     } else {
       context.getLog().info("{} ({}) starts its shift", name, role.label());
     }
@@ -162,7 +167,8 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     if (inHand == null || inHand.orderId() != t.orderId()) return this;
     if (ledger.coin.fails()) {
       String cause = name + " dropped order " + t.orderId() + " (simulated fault)";
-      getContext().getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
+      if (options.logOrders()) getContext().getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
+      else getContext().getLog().debug("{}: restarting; the order goes back to the restaurant", cause);
       events.tell(new RestaurantEvent.StaffFailed(name, role, t.orderId(), cause));
       throw new SimulatedFault(cause);
     }
