@@ -44,7 +44,8 @@ public final class Main implements Callable<Integer> {
 
   /** The demonstration played when no subcommand is given: each step is an ordinary command line. */
   static final List<List<String>> DEMO =
-      List.of(List.of("restaurant", "--orders", "12", "--dishes", "4", "--fault-rate", "0.1", "--time-scale", "0.5"));
+      List.of(List.of("restaurant", "--orders", "12", "--dishes", "4", "--fault-rate", "0.1",
+          "--hard-stop", "worker-2@600ms", "--time-scale", "0.5"));
 
   @Override
   public Integer call() {

@@ -92,6 +92,14 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--order-log", paramLabel = "on|off|auto", description = "Log each order's steps at INFO (auto: up to 50 orders).")
   String orderLog;
 
+  @Option(names = "--hard-stop", paramLabel = "NAME@TIME",
+      description = "Hard-stop one staff actor (context.stop) this long (wall time) after opening, e.g. worker-1@500ms; repeatable.")
+  java.util.List<String> hardStops = new java.util.ArrayList<>();
+
+  @Option(names = "--terminate-after", paramLabel = "TIME",
+      description = "Hard-stop the whole restaurant (like a process's terminate()) after this wall time.")
+  String terminateAfter;
+
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
@@ -119,6 +127,17 @@ public final class RestaurantCommand implements Callable<Integer> {
         .asMap());
     RestaurantSettings settings = RestaurantSettings.from(cfg); // a bad value stops here: exit 2, one line
     PrintWriter out = spec.commandLine().getOut();
+    java.util.Map<String, java.time.Duration> stops = new java.util.LinkedHashMap<>();
+    for (String h : hardStops) {
+      int at = h.lastIndexOf('@');
+      String name = at < 0 ? h : h.substring(0, at);
+      if (!staffNames(settings).contains(name)) {
+        throw new brigade.UserError("--hard-stop '" + h + "': no staff actor named '" + name + "' (expected one of "
+            + String.join(", ", staffNames(settings)) + ", optionally followed by @TIME such as @500ms)");
+      }
+      stops.put(name, at < 0 ? java.time.Duration.ZERO : wallTime("--hard-stop", h, h.substring(at + 1)));
+    }
+    java.time.Duration terminate = terminateAfter == null ? null : wallTime("--terminate-after", terminateAfter, terminateAfter);
 
     // Process.start(): the restaurant is the actor system's guardian.
     ActorSystem<Restaurant.Command> system = ActorSystem.create(Restaurant.create(settings), "brigade", cfg);
@@ -143,6 +162,12 @@ public final class RestaurantCommand implements Callable<Integer> {
       return Behaviors.stopped();
     }), "restaurant-report", Props.empty());
     system.tell(new Restaurant.WhenClosed(report));
+    // terminate(), the process way: scheduled hard stops, reported as such by the restaurant.
+    stops.forEach((name, after) -> system.scheduler().scheduleOnce(after,
+        () -> system.tell(new Restaurant.HardStop(name)), system.executionContext()));
+    if (terminate != null) {
+      system.scheduler().scheduleOnce(terminate, () -> system.tell(new Restaurant.Terminate()), system.executionContext());
+    }
     try {
       Summary summary;
       try {
@@ -161,6 +186,24 @@ public final class RestaurantCommand implements Callable<Integer> {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     return interrupted.get() ? 130 : 0;
+  }
+
+  static java.util.List<String> staffNames(RestaurantSettings s) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 1; i <= s.workers(); i++) names.add("worker-" + i);
+    for (int i = 1; i <= s.delivery(); i++) names.add("delivery-" + i);
+    for (int i = 1; i <= s.retrieval(); i++) names.add("retrieval-" + i);
+    return names;
+  }
+
+  private static java.time.Duration wallTime(String flag, String given, String time) {
+    try {
+      java.time.Duration d = com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("t", time)).getDuration("t");
+      if (!d.isNegative()) return d;
+    } catch (com.typesafe.config.ConfigException e) {
+      // fall through to the one-line error
+    }
+    throw new brigade.UserError(flag + " '" + given + "': expected a duration >= 0 such as 250ms, 2s or 1m");
   }
 
   /**

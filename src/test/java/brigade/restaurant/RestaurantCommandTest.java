@@ -42,6 +42,30 @@ class RestaurantCommandTest {
     }
   }
 
+  @Test
+  void scheduledHardStopsAreReportedInTheSummary() throws Exception {
+    // 20 orders of 100 ms cooking on 2 workers take >= 1 s: worker-1 is surely on shift at 0 ms.
+    CliRun r = CliRun.of("restaurant", "--orders", "20", "--json", "--cook-time", "100ms", "--eating-time", "0s",
+        "--hard-stop", "worker-1@0ms");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(20, j.get("ordersServed").asLong());
+    assertEquals("hard stop", j.get("staff").get(0).get("exit").asText());
+    assertEquals("worker-1", j.get("staff").get(0).get("name").asText());
+    assertEquals("retired", j.get("staff").get(1).get("exit").asText());
+  }
+
+  @Test
+  void terminateAfterStopsEveryoneHard() throws Exception {
+    CliRun r = CliRun.of("restaurant", "--orders", "100", "--json", "--cook-time", "1s", "--terminate-after", "0s");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(100, j.get("ordersServed").asLong() + j.get("ordersCancelled").asLong());
+    assertTrue(j.get("ordersCancelled").asLong() > 0);
+    assertEquals("terminated (hard stop)", j.get("closedBy").asText());
+    for (JsonNode s : j.get("staff")) assertEquals("hard stop", s.get("exit").asText());
+  }
+
   private static void assertUsageError(String mustContain, String... args) {
     CliRun r = CliRun.of(args);
     assertEquals(2, r.exitCode(), r.out() + r.err());
@@ -58,6 +82,8 @@ class RestaurantCommandTest {
     assertUsageError("brigade.restaurant.cook-time = 'fast'", "restaurant", "--cook-time", "fast");
     assertUsageError("--frobnicate", "restaurant", "--frobnicate");
     assertUsageError("--orders", "restaurant", "--orders", "many");
+    assertUsageError("no staff actor named 'chef-1'", "restaurant", "--hard-stop", "chef-1@1s");
+    assertUsageError("--terminate-after 'soon'", "restaurant", "--terminate-after", "soon");
   }
 
   @Test
