@@ -42,7 +42,7 @@ public record RestaurantSettings(
     int workers = r.intBetween("workers", 1, 10_000);
     int delivery = r.intBetween("delivery", 1, 10_000);
     int retrieval = r.intBetween("retrieval", 1, 10_000);
-    int orders = r.intBetween("orders", 0, 100_000_000);
+    int orders = r.intBetween("orders", 0, 10_000_000); // each order in flight is kept in the book
     double rate = r.doubleBetween("rate", 0, 1_000_000, true);
     Duration duration = r.duration("duration", true);
     if (rate > 0 && duration.isZero()) {
