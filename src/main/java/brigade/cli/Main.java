@@ -45,7 +45,9 @@ public final class Main implements Callable<Integer> {
   /** The demonstration played when no subcommand is given: each step is an ordinary command line. */
   static final List<List<String>> DEMO =
       List.of(
-          List.of("restaurant", "--orders", "12", "--time-scale", "0.02"),
+          // A short service: a small dish stock, a few faults (restarts, orders re-sent), one hard stop.
+          List.of("restaurant", "--orders", "12", "--dishes", "4", "--fault-rate", "0.1",
+              "--hard-stop", "worker-2@600ms", "--time-scale", "0.5"),
           // The six reference numbers on the pool, with the sequential baseline and the speedup.
           List.of("primes", "check"));
 

@@ -7,6 +7,7 @@ final class Subcommands {
   private Subcommands() {}
 
   static void register(CommandLine cl) {
+    cl.addSubcommand(new brigade.restaurant.RestaurantCommand());
     cl.addSubcommand(new PrimesCommand());
     cl.addSubcommand(new BenchCommand());
     cl.addSubcommand(new NodeCommand());

@@ -1,0 +1,221 @@
+package brigade.restaurant;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.Behaviors;
+import brigade.cli.ConfigOptions;
+import brigade.cli.Flags;
+import brigade.report.Json;
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code brigade restaurant}: runs the restaurant simulation and prints its summary (a table, or one JSON
+ * object with {@code --json}). The event log goes to stderr. Ctrl-C closes the restaurant gracefully
+ * (orders in flight finish, staff retire), prints the summary and exits 130.
+ */
+@Command(
+    name = "restaurant",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the restaurant: a supervisor actor with workers (cooks), delivery and dish-retrieval actors.",
+      "Orders flow worker -> delivery -> customer -> dish-retrieval, every step a message and a timer.",
+      "Flags override brigade.restaurant.* in the config; simulated durations are multiplied by --time-scale."
+    })
+public final class RestaurantCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin(name = "config")
+  ConfigOptions config;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Kitchen workers (cooks), >= 1.")
+  Integer workers;
+
+  @Option(names = "--delivery", paramLabel = "N", description = "Delivery actors, >= 1.")
+  Integer delivery;
+
+  @Option(names = "--retrieval", paramLabel = "N", description = "Dish-retrieval actors, >= 1.")
+  Integer retrieval;
+
+  @Option(names = "--orders", paramLabel = "N", description = "Orders taken in at once (when --rate is 0), >= 0.")
+  Integer orders;
+
+  @Option(names = "--rate", paramLabel = "PER_S", description = "Orders per simulated second; 0 = --orders at once.")
+  Double rate;
+
+  @Option(names = "--duration", paramLabel = "TIME", description = "With --rate: how long orders come (simulated), e.g. 10s.")
+  String duration;
+
+  @Option(names = "--dishes", paramLabel = "N", description = "Clean dishes in stock; a cooked order waits for one.")
+  Integer dishes;
+
+  @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0): 0.01 runs 100x faster.")
+  Double timeScale;
+
+  @Option(names = "--cook-time", paramLabel = "TIME", description = "Time to cook one order (simulated).")
+  String cookTime;
+
+  @Option(names = "--delivery-time", paramLabel = "TIME", description = "Time to carry a dish to its table (simulated).")
+  String deliveryTime;
+
+  @Option(names = "--eating-time", paramLabel = "TIME", description = "Time a customer eats (simulated).")
+  String eatingTime;
+
+  @Option(names = "--retrieval-time", paramLabel = "TIME", description = "Time to bring a used dish back (simulated).")
+  String retrievalTime;
+
+  @Option(names = "--work-interval", paramLabel = "TIME", description = "A worker's periodic overwork announcement (simulated).")
+  String workInterval;
+
+  @Option(names = "--fault-rate", paramLabel = "P", description = "Chance in [0, 1) that a staff actor throws on a task (it is restarted, the order re-sent).")
+  Double faultRate;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault coin.")
+  Long seed;
+
+  @Option(names = "--close-timeout", paramLabel = "TIME", description = "Closing waits this long (wall time) for orders in flight.")
+  String closeTimeout;
+
+  @Option(names = "--order-log", paramLabel = "on|off|auto", description = "Log each order's steps at INFO (auto: up to 50 orders).")
+  String orderLog;
+
+  @Option(names = "--hard-stop", paramLabel = "NAME@TIME",
+      description = "Hard-stop one staff actor (context.stop) this long (wall time) after opening, e.g. worker-1@500ms; repeatable.")
+  java.util.List<String> hardStops = new java.util.ArrayList<>();
+
+  @Option(names = "--terminate-after", paramLabel = "TIME",
+      description = "Hard-stop the whole restaurant (like a process's terminate()) after this wall time.")
+  String terminateAfter;
+
+  @Option(names = "--json", description = "Print the summary as one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    String p = RestaurantSettings.PREFIX + ".";
+    Config cfg = config.load(new Flags()
+        .put(p + "workers", "--workers", workers)
+        .put(p + "delivery", "--delivery", delivery)
+        .put(p + "retrieval", "--retrieval", retrieval)
+        .put(p + "orders", "--orders", orders)
+        .put(p + "rate", "--rate", rate)
+        .put(p + "duration", "--duration", duration)
+        .put(p + "dishes", "--dishes", dishes)
+        .put(p + "time-scale", "--time-scale", timeScale)
+        .put(p + "cook-time", "--cook-time", cookTime)
+        .put(p + "delivery-time", "--delivery-time", deliveryTime)
+        .put(p + "eating-time", "--eating-time", eatingTime)
+        .put(p + "retrieval-time", "--retrieval-time", retrievalTime)
+        .put(p + "work-interval", "--work-interval", workInterval)
+        .put(p + "fault-rate", "--fault-rate", faultRate)
+        .put(p + "seed", "--seed", seed)
+        .put(p + "close-timeout", "--close-timeout", closeTimeout)
+        .put(p + "order-log", "--order-log", orderLog)
+        .asMap());
+    RestaurantSettings settings = RestaurantSettings.from(cfg); // a bad value stops here: exit 2, one line
+    PrintWriter out = spec.commandLine().getOut();
+    java.util.Map<String, java.time.Duration> stops = new java.util.LinkedHashMap<>();
+    for (String h : hardStops) {
+      int at = h.lastIndexOf('@');
+      String name = at < 0 ? h : h.substring(0, at);
+      if (!staffNames(settings).contains(name)) {
+        throw new brigade.UserError("--hard-stop '" + h + "': no staff actor named '" + name + "' (expected one of "
+            + String.join(", ", staffNames(settings)) + ", optionally followed by @TIME such as @500ms)");
+      }
+      stops.put(name, at < 0 ? java.time.Duration.ZERO : wallTime("--hard-stop", h, h.substring(at + 1)));
+    }
+    java.time.Duration terminate = terminateAfter == null ? null : wallTime("--terminate-after", terminateAfter, terminateAfter);
+
+    // Process.start(): the restaurant is the actor system's guardian.
+    ActorSystem<Restaurant.Command> system = ActorSystem.create(Restaurant.create(settings), "brigade", cfg);
+    CompletableFuture<Summary> result = new CompletableFuture<>();
+    CompletableFuture<Done> printed = new CompletableFuture<>();
+    AtomicBoolean finished = new AtomicBoolean();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    // Ctrl-C: close gracefully, and hold the shutdown until the summary is printed.
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-restaurant", () -> {
+          if (!finished.get()) {
+            interrupted.set(true);
+            system.tell(new Restaurant.Close(closeWithin(settings, cfg)));
+          }
+          return printed;
+        });
+    system.getWhenTerminated().thenRun(() ->
+        result.completeExceptionally(new IllegalStateException("the actor system ended before the restaurant closed")));
+    // The way out of the actor world: a tiny actor that completes a future with the summary.
+    ActorRef<Summary> report = system.systemActorOf(Behaviors.<Summary>receiveMessage(s -> {
+      result.complete(s);
+      return Behaviors.stopped();
+    }), "restaurant-report", Props.empty());
+    system.tell(new Restaurant.WhenClosed(report));
+    // terminate(), the process way: scheduled hard stops, reported as such by the restaurant.
+    stops.forEach((name, after) -> system.scheduler().scheduleOnce(after,
+        () -> system.tell(new Restaurant.HardStop(name)), system.executionContext()));
+    if (terminate != null) {
+      system.scheduler().scheduleOnce(terminate, () -> system.tell(new Restaurant.Terminate()), system.executionContext());
+    }
+    try {
+      Summary summary;
+      try {
+        summary = result.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        spec.commandLine().getErr().println("restaurant: " + e.getCause().getMessage());
+        spec.commandLine().getErr().flush();
+        return interrupted.get() ? 130 : 1;
+      }
+      out.print(json ? Json.write(summary) + System.lineSeparator() : summary.toText());
+      out.flush();
+    } finally {
+      finished.set(true);
+      printed.complete(Done.getInstance());
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    return interrupted.get() ? 130 : 0;
+  }
+
+  static java.util.List<String> staffNames(RestaurantSettings s) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int i = 1; i <= s.workers(); i++) names.add("worker-" + i);
+    for (int i = 1; i <= s.delivery(); i++) names.add("delivery-" + i);
+    for (int i = 1; i <= s.retrieval(); i++) names.add("retrieval-" + i);
+    return names;
+  }
+
+  private static java.time.Duration wallTime(String flag, String given, String time) {
+    try {
+      java.time.Duration d = com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("t", time)).getDuration("t");
+      if (!d.isNegative()) return d;
+    } catch (com.typesafe.config.ConfigException e) {
+      // fall through to the one-line error
+    }
+    throw new brigade.UserError(flag + " '" + given + "': expected a duration >= 0 such as 250ms, 2s or 1m");
+  }
+
+  /**
+   * On Ctrl-C, closing must end (and the summary be printed) before Akka's shutdown phase gives up on us:
+   * the orders in flight get close-timeout, or the phase's timeout less a second for printing, if shorter.
+   */
+  static java.time.Duration closeWithin(RestaurantSettings settings, Config cfg) {
+    String phase = "akka.coordinated-shutdown.phases.before-service-unbind.timeout";
+    java.time.Duration phaseTimeout = cfg.hasPath(phase) ? cfg.getDuration(phase)
+        : cfg.getDuration("akka.coordinated-shutdown.default-phase-timeout");
+    java.time.Duration room = phaseTimeout.minusSeconds(1);
+    if (room.compareTo(java.time.Duration.ofMillis(100)) < 0) room = java.time.Duration.ofMillis(100);
+    return settings.closeTimeout().compareTo(room) < 0 ? settings.closeTimeout() : room;
+  }
+}
