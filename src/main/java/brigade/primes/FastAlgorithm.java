@@ -135,8 +135,8 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   }
 
   /**
-   * Deterministic Miller–Rabin for odd n > 61 with no prime factor below 11 required: each tier's bases are
-   * proven to admit no strong pseudoprime below its bound.
+   * Deterministic Miller–Rabin for odd n > 61: each tier's bases are proven to admit no strong pseudoprime
+   * below its bound, so "probable prime" is "prime". (n > 61 keeps every base non-zero mod n.)
    */
   static boolean millerRabin(long n) {
     long nInv = MontgomeryMath.inverse(n);
@@ -180,7 +180,7 @@ public final class FastAlgorithm implements PrimeAlgorithm {
     return false;
   }
 
-  /** A non-trivial factor of the odd composite n (which has no tiny factor, and is not a prime power of 1). */
+  /** A non-trivial factor of the odd composite n. Never call it on a prime: it would not return. */
   static long rho(long n) {
     long nInv = MontgomeryMath.inverse(n);
     long one = MontgomeryMath.one(n);
@@ -194,8 +194,9 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   }
 
   /**
-   * Brent's cycle search on x -> x² + c (Montgomery form): compares x_r with x_{r+j}, j in (r, 2r]... in
-   * batches whose product of |x − y| is tested with one gcd. Returns a divisor > 1 of n, possibly n itself.
+   * Brent's cycle search on y -> y² + c (in Montgomery form): round r saves x, skips r steps, then compares
+   * x with the next r values (distances r+1..2r hold a multiple of any cycle length up to r); the products of
+   * |x − y| are tested with one gcd per batch. Returns a divisor > 1 of n, possibly n itself (the walk cycled mod n).
    */
   private static long brent(long n, long nInv, long c, long y0, long one) {
     long y = y0;
