@@ -20,26 +20,19 @@ import static brigade.primes.MontgomeryMath.mul;
 public final class FastAlgorithm implements PrimeAlgorithm {
   /** Odd primes below this are tried by division first: every n <= 10^8 is then done without Miller-Rabin. */
   static final int DEFAULT_TRIAL_LIMIT = 10_000;
-  /** isPrime only sieves with the primes below this before Miller–Rabin: composites mostly have a tiny factor. */
-  static final int DEFAULT_IS_PRIME_TRIAL_LIMIT = 128;
   /** Rho steps between two gcds: a gcd costs about as much as ten Montgomery multiplications. */
   private static final int RHO_BATCH = 128;
 
-  public static final FastAlgorithm INSTANCE = new FastAlgorithm(DEFAULT_TRIAL_LIMIT, DEFAULT_IS_PRIME_TRIAL_LIMIT);
+  public static final FastAlgorithm INSTANCE = new FastAlgorithm(DEFAULT_TRIAL_LIMIT);
 
   private final int trialCount;
   private final long trialSquare;
-  private final int isPrimeTrialCount;
-  private final long isPrimeTrialSquare;
 
-  /** For tests and tuning: trial-divide by the odd primes below the given limits (each at most 2^14). */
-  FastAlgorithm(int trialLimit, int isPrimeTrialLimit) {
+  /** For tests and tuning: trial-divide by the odd primes below trialLimit (at most 2^14 - 64). */
+  FastAlgorithm(int trialLimit) {
     trialCount = SmallPrimes.indexOf(trialLimit) & ~3; // whole blocks of four
-    isPrimeTrialCount = SmallPrimes.indexOf(isPrimeTrialLimit);
     long next = SmallPrimes.PRIME[trialCount];
     trialSquare = next * next;
-    long nextIsPrime = SmallPrimes.PRIME[isPrimeTrialCount];
-    isPrimeTrialSquare = nextIsPrime * nextIsPrime;
   }
 
   @Override
@@ -51,13 +44,25 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   public boolean isPrime(long n) {
     if (n < 2) return false;
     if ((n & 1) == 0) return n == 2;
+    // The same blocked trial division as factor(): below 10^8 it settles every n on its own, faster than
+    // Miller–Rabin would; above, it throws out most composites before the first modular exponentiation.
     long[] prime = SmallPrimes.PRIME;
-    for (int i = 0; i < isPrimeTrialCount; i++) {
-      long p = prime[i];
-      if (p * p > n) return true;
-      if (SmallPrimes.divides(i, n)) return n == p;
+    long[] inverse = SmallPrimes.INVERSE;
+    long[] bound = SmallPrimes.BOUND;
+    int count = trialCount;
+    for (int i = 0; i < count; i += 4) {
+      long p0 = prime[i];
+      if (p0 * p0 > n) return true; // no prime factor below p0, and p0 > sqrt(n)
+      if (n * inverse[i] + Long.MIN_VALUE <= bound[i]
+          | n * inverse[i + 1] + Long.MIN_VALUE <= bound[i + 1]
+          | n * inverse[i + 2] + Long.MIN_VALUE <= bound[i + 2]
+          | n * inverse[i + 3] + Long.MIN_VALUE <= bound[i + 3]) {
+        for (int j = i; ; j++) {
+          if (SmallPrimes.divides(j, n)) return n == prime[j]; // n = 11 is in the first block and >= 3²
+        }
+      }
     }
-    return n < isPrimeTrialSquare || millerRabin(n);
+    return n < trialSquare || millerRabin(n);
   }
 
   @Override
@@ -130,8 +135,8 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   }
 
   /**
-   * Deterministic Miller–Rabin for odd n > 61 with no prime factor below 11 required: each tier's bases are
-   * proven to admit no strong pseudoprime below its bound.
+   * Deterministic Miller–Rabin for odd n > 61: each tier's bases are proven to admit no strong pseudoprime
+   * below its bound, so "probable prime" is "prime". (n > 61 keeps every base non-zero mod n.)
    */
   static boolean millerRabin(long n) {
     long nInv = MontgomeryMath.inverse(n);
@@ -175,7 +180,7 @@ public final class FastAlgorithm implements PrimeAlgorithm {
     return false;
   }
 
-  /** A non-trivial factor of the odd composite n (which has no tiny factor, and is not a prime power of 1). */
+  /** A non-trivial factor of the odd composite n. Never call it on a prime: it would not return. */
   static long rho(long n) {
     long nInv = MontgomeryMath.inverse(n);
     long one = MontgomeryMath.one(n);
@@ -189,8 +194,9 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   }
 
   /**
-   * Brent's cycle search on x -> x² + c (Montgomery form): compares x_r with x_{r+j}, j in (r, 2r]... in
-   * batches whose product of |x − y| is tested with one gcd. Returns a divisor > 1 of n, possibly n itself.
+   * Brent's cycle search on y -> y² + c (in Montgomery form): round r saves x, skips r steps, then compares
+   * x with the next r values (distances r+1..2r hold a multiple of any cycle length up to r); the products of
+   * |x − y| are tested with one gcd per batch. Returns a divisor > 1 of n, possibly n itself (the walk cycled mod n).
    */
   private static long brent(long n, long nInv, long c, long y0, long one) {
     long y = y0;

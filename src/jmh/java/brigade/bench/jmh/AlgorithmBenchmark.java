@@ -31,8 +31,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AlgorithmBenchmark {
-  /** Numbers per pool: a power of two, so cycling is a mask; large enough to average out one number's luck. */
-  static final int POOL = 1 << 12;
+  /**
+   * Numbers per pool: a power of two, so cycling is a mask; large enough to average out one number's luck and
+   * to keep the branch predictor from learning the sequence (it does, for a few thousand numbers).
+   */
+  static final int POOL = 1 << 16;
 
   @State(Scope.Thread)
   public static class Numbers {

@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
 /** Properties over arbitrary 63-bit numbers. */
-class PrimeAlgorithmProperties {
+class PrimeAlgorithmPropertiesTest {
   private static final PrimeAlgorithm FAST = FastAlgorithm.INSTANCE;
   private static final PrimeAlgorithm TRIAL = TrialDivision.INSTANCE;
 
@@ -43,7 +43,7 @@ class PrimeAlgorithmProperties {
   @Provide
   Arbitrary<long[]> semiprimes() {
     Arbitrary<Long> prime = Arbitraries.longs().between(1L << 20, 3_037_000_499L)
-        .map(PrimeAlgorithmProperties::nextPrime)
+        .map(PrimeAlgorithmPropertiesTest::nextPrime)
         .filter(p -> p <= 3_037_000_493L);
     return Combinators.combine(prime, prime).as((p, q) -> new long[] {p, q});
   }
