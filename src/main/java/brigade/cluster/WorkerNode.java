@@ -2,11 +2,11 @@ package brigade.cluster;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
-import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import brigade.primes.PrimeWorker;
 import java.util.function.IntFunction;
 
 /**
@@ -17,9 +17,6 @@ import java.util.function.IntFunction;
  * that stops is deregistered by the Receptionist automatically.
  */
 public final class WorkerNode {
-  /** The dispatcher CPU-bound prime workers run on, sized to this node's cores. */
-  public static final String WORKER_DISPATCHER = "brigade.primes.worker-dispatcher";
-
   private WorkerNode() {}
 
   /**
@@ -30,7 +27,7 @@ public final class WorkerNode {
       ServiceKey<T> key, int poolSize, IntFunction<Behavior<T>> worker, Runnable onCoordinatorGone) {
     return Behaviors.<Void>setup(ctx -> {
       for (int i = 1; i <= poolSize; i++) {
-        ActorRef<T> w = ctx.spawn(worker.apply(i), "prime-worker-" + i, DispatcherSelector.fromConfig(WORKER_DISPATCHER));
+        ActorRef<T> w = ctx.spawn(worker.apply(i), "prime-worker-" + i, PrimeWorker.props()); // the worker dispatcher
         ctx.watch(w);
         ctx.getSystem().receptionist().tell(Receptionist.register(key, w));
       }

@@ -34,35 +34,6 @@ public final class BatchCompute {
     return Arrays.copyOf(flat, size);
   }
 
-  /** What a batch (or a whole run) came to, counted the way a job's result counts it. */
-  public record Tally(long numbers, long primes, long factors) {
-    public Tally plus(Tally other) {
-      return new Tally(numbers + other.numbers, primes + other.primes, factors + other.factors);
-    }
-  }
-
-  /**
-   * Computes a batch exactly as a worker does (same code, same allocations) and counts the result: the unit of
-   * work for a sequential baseline or a plain-executor comparison, whose totals must equal the job's.
-   */
-  public static Tally tally(Job job, PrimeAlgorithm algorithm, long[] numbers) {
-    long primes = 0;
-    long factors = 0;
-    if (job == Job.CHECK) {
-      for (boolean p : check(algorithm, numbers)) if (p) primes++;
-    } else {
-      int[] counts = new int[numbers.length];
-      long[] flat = factor(algorithm, numbers, counts);
-      int offset = 0;
-      for (int i = 0; i < numbers.length; i++) {
-        if (primeFromFactors(numbers[i], flat, offset, counts[i])) primes++;
-        offset += counts[i];
-      }
-      factors = flat.length;
-    }
-    return new Tally(numbers.length, primes, factors);
-  }
-
   /** Whether n is prime, read off its factorisation: exactly one factor, n itself. */
   public static boolean primeFromFactors(long n, long[] factors, int offset, int count) {
     return count == 1 && factors[offset] == n;

@@ -2,6 +2,8 @@ package brigade.primes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +15,11 @@ class BatchComputeTest {
     long[] flat = BatchCompute.factor(TrialDivision.INSTANCE, numbers, counts);
     assertArrayEquals(new int[] {0, 0, 1, 2, 1, 2}, counts);
     assertArrayEquals(new long[] {2, 2, 2, 97, 3306091, 332636609}, flat);
-    assertEquals(new BatchCompute.Tally(6, 2, 6), BatchCompute.tally(Job.FACTOR, TrialDivision.INSTANCE, numbers));
-    assertEquals(new BatchCompute.Tally(6, 2, 0), BatchCompute.tally(Job.CHECK, TrialDivision.INSTANCE, numbers));
+    // Offsets into flat: 2 at 0, 4 at 1 (two factors), 97 at 3.
+    assertTrue(BatchCompute.primeFromFactors(2, flat, 0, counts[2]));
+    assertFalse(BatchCompute.primeFromFactors(4, flat, 1, counts[3]));
+    assertTrue(BatchCompute.primeFromFactors(97, flat, 3, counts[4]));
+    assertFalse(BatchCompute.primeFromFactors(1, flat, 0, counts[1]));
     assertArrayEquals(new boolean[] {false, false, true, false, true, false},
         BatchCompute.check(TrialDivision.INSTANCE, numbers));
   }
