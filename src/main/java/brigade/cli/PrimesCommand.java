@@ -18,6 +18,7 @@ import brigade.primes.NumberSource;
 import brigade.primes.ProgressListener;
 import brigade.primes.ResultSink;
 import brigade.primes.SequentialBaseline;
+import brigade.primes.WorkerSource;
 import brigade.report.JobReport;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
@@ -161,6 +162,11 @@ public final class PrimesCommand implements Callable<Integer> {
         description = "trial: trial division; fast: Miller-Rabin + Pollard-Brent (brigade.primes.algorithm).")
     String algorithm;
 
+    @Option(names = "--fault-rate", paramLabel = "P",
+        description = "Chance in [0, 1) that a worker throws on a batch, to watch supervision and retries "
+            + "(brigade.primes.fault-rate).")
+    String faultRate;
+
     @Option(names = "--max-retries", paramLabel = "N",
         description = "Re-sends of a failing batch before it is reported failed (brigade.primes.max-retries).")
     String maxRetries;
@@ -192,6 +198,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.dispatch", "--dispatch", dispatch)
           .put("brigade.primes.algorithm", "--algorithm", algorithm)
           .put("brigade.primes.max-retries", "--max-retries", maxRetries)
+          .put("brigade.primes.fault-rate", "--fault-rate", faultRate)
           .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)
           .put("brigade.primes.baseline", "--baseline", baseline == null ? null : baseline ? "on" : "off")
           .put("brigade.primes.random-count", "--random", random)
@@ -368,7 +375,8 @@ public final class PrimesCommand implements Callable<Integer> {
           long start = System.nanoTime();
           JobRun run = clusterJob
               ? PrimeKitchen.start(system, jobSpec, source, tally, coordinator.progress(answered::set), coordinator.workers())
-              : PrimeKitchen.start(system, jobSpec, source, tally, answered::set);
+              : PrimeKitchen.start(system, jobSpec, source, tally, answered::set,
+                  WorkerSource.localPool(settings.faultPlan()));
           current.set(run);
           if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
           result = await(run, tally, source, start);

@@ -31,7 +31,8 @@ public record PrimesSettings(
     long randomCount,
     long randomMin,
     long randomMax,
-    long seed) {
+    long seed,
+    double faultRate) {
 
   public static final String PREFIX = "brigade.primes";
   /** Marks an "auto" batch size or window, resolved by {@link #resolve}. */
@@ -66,8 +67,9 @@ public record PrimesSettings(
           + r.key("random-max") + " = " + randomMax + ": expected random-min <= random-max");
     }
     long seed = wholeLong(r, "seed", Long.MIN_VALUE);
+    double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, randomCount, randomMin, randomMax, seed);
+        baseline, randomCount, randomMin, randomMax, seed, faultRate);
   }
 
   /**
@@ -108,6 +110,11 @@ public record PrimesSettings(
       case "off", "false", "no" -> Baseline.OFF;
       default -> Baseline.AUTO;
     };
+  }
+
+  /** Where the local pool's workers throw on purpose (none at fault-rate 0): supervision and retries, visible. */
+  public FaultPlan faultPlan() {
+    return FaultPlan.rate(faultRate, seed);
   }
 
   /** The algorithm object for {@link #algorithm}. */

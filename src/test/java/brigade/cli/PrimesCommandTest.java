@@ -52,6 +52,31 @@ class PrimesCommandTest {
   }
 
   @Test
+  void faultyWorkersAreRestartedAndTheirBatchesRetriedWithNoNumberLost() throws Exception {
+    Path csv = dir.resolve("faulty.csv");
+    CliRun r = CliRun.of("primes", "factor", "--random", "3000", "--seed", "11", "--batch-size", "50",
+        "--fault-rate", "0.3", "--max-retries", "30", "--no-baseline", "--json", "--output", csv.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertTrue(report.get("retries").asLong() > 0, "a 30% fault rate over 60 batches retries some: " + r.out());
+    assertEquals(0, report.get("failedBatches").asLong(), r.out());
+    assertEquals(3000, report.get("numbersOut").asLong());
+    // Same answers as a run without faults.
+    Path clean = dir.resolve("clean.csv");
+    assertEquals(0, CliRun.of("primes", "factor", "--random", "3000", "--seed", "11", "--no-baseline",
+        "--output", clean.toString()).exitCode());
+    assertEquals(Files.readAllLines(clean), Files.readAllLines(csv));
+  }
+
+  @Test
+  void aFaultRateOutsideZeroToOneIsRejected() {
+    CliRun r = CliRun.of("primes", "check", "--fault-rate", "1");
+    assertEquals(2, r.exitCode());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.err().contains("brigade.primes.fault-rate = '1' (from flag --fault-rate)"), r.err());
+  }
+
+  @Test
   void textReportPrintsOneLinePerNumberLikeTheClassicLesson() {
     CliRun r = CliRun.of("primes", "check", "97", "1001", "0", "1", "2", "--no-baseline");
     assertEquals(0, r.exitCode(), r.err());
