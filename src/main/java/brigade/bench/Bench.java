@@ -2,6 +2,7 @@ package brigade.bench;
 
 import akka.actor.typed.ActorSystem;
 import brigade.primes.BatchPlan;
+import brigade.primes.NumberSources;
 import brigade.primes.SequentialBaseline;
 import java.time.Duration;
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ public final class Bench {
         settings.job(), settings.algorithm());
     // auto resolves exactly as the primes command resolves it: by count and by the measured cost of a number.
     double nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(settings.algorithm(), settings.job(),
-        Workload.sample(work.numbers(), AUTO_SAMPLE), AUTO_ESTIMATE_BUDGET.toNanos());
+        NumberSources.of("the bench's numbers", work.numbers()).sample(AUTO_SAMPLE), AUTO_ESTIMATE_BUDGET.toNanos());
     this.points = Sweep.expand(settings.poolSizes(), settings.batchSizes(), settings.dispatches(), settings.count(),
         (count, pool) -> BatchPlan.autoBatchSize(OptionalLong.of(count), pool, nanosPerNumber));
   }

@@ -5,6 +5,7 @@ import brigade.primes.JobResult;
 import brigade.primes.JobRun;
 import brigade.primes.JobSpec;
 import brigade.primes.PrimeKitchen;
+import brigade.primes.NumberSource;
 import brigade.primes.ProgressListener;
 import brigade.primes.ResultSink;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +39,7 @@ final class KitchenVariant implements PoolVariant {
         settings.batchTimeout());
     Tally.Builder tally = new Tally.Builder();
     ResultSink sink = (index, number, prime, factors, count) -> tally.add(number, prime, factors, count);
-    JobRun run = PrimeKitchen.start(system, spec, new ArrayNumberSource(work.numbers()), sink, ProgressListener.NONE);
+    JobRun run = PrimeKitchen.start(system, spec, NumberSource.of(work.numbers()), sink, ProgressListener.NONE);
     current = run;
     if (cancelled) run.cancel(); // Ctrl-C raced with the start
     JobResult result;

@@ -33,14 +33,6 @@ public final class Workload {
     return out;
   }
 
-  /** Up to {@code n} numbers spread evenly over {@code numbers}: a sample that sees all of a sorted input. */
-  static long[] sample(long[] numbers, int n) {
-    int k = Math.min(n, numbers.length);
-    long[] out = new long[k];
-    for (int i = 0; i < k; i++) out[i] = numbers[(int) ((long) i * numbers.length / k)];
-    return out;
-  }
-
   public long[] numbers() {
     return numbers;
   }

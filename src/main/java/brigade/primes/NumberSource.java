@@ -16,4 +16,9 @@ public interface NumberSource extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /** The numbers of {@code numbers}, in order. The array is not copied: leave it alone while a job reads it. */
+  static NumberSource of(long... numbers) {
+    return new ArrayNumberSource(numbers);
+  }
 }

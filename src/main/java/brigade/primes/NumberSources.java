@@ -53,12 +53,7 @@ public final class NumberSources {
 
       @Override
       public NumberSource open() {
-        return new GeneratedSource(copy.length) {
-          @Override
-          long at(long i) {
-            return copy[(int) i];
-          }
-        };
+        return NumberSource.of(copy);
       }
 
       @Override

@@ -21,7 +21,6 @@ import brigade.testkit.BrigadeTestKit;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -49,22 +48,7 @@ class ClusterJobTest {
   }
 
   static NumberSource source(long[] numbers) {
-    return new NumberSource() {
-      int next;
-
-      @Override
-      public OptionalLong size() {
-        return OptionalLong.of(numbers.length);
-      }
-
-      @Override
-      public int read(long[] buf) {
-        int k = Math.min(buf.length, numbers.length - next);
-        System.arraycopy(numbers, next, buf, 0, k);
-        next += k;
-        return k;
-      }
-    };
+    return NumberSource.of(numbers);
   }
 
   /** Collects "number,prime,factors" per input index; an index answered twice fails the test. */

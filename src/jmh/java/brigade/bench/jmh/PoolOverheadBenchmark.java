@@ -15,7 +15,6 @@ import brigade.primes.ProgressListener;
 import brigade.primes.ResultSink;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -104,7 +103,7 @@ public class PoolOverheadBenchmark {
   @OperationsPerInvocation(NUMBERS)
   public long pool(Blackhole bh) throws Exception {
     CountingSink sink = new CountingSink();
-    JobResult r = PrimeKitchen.start(system, spec, new Numbers(numbers), sink, ProgressListener.NONE)
+    JobResult r = PrimeKitchen.start(system, spec, NumberSource.of(numbers), sink, ProgressListener.NONE)
         .result().toCompletableFuture().get(5, TimeUnit.MINUTES);
     if (r.numbersAnswered() != NUMBERS) throw new IllegalStateException("answered " + r.numbersAnswered());
     bh.consume(r);
@@ -147,25 +146,4 @@ public class PoolOverheadBenchmark {
     }
   }
 
-  private static final class Numbers implements NumberSource {
-    private final long[] numbers;
-    private int next;
-
-    Numbers(long[] numbers) {
-      this.numbers = numbers;
-    }
-
-    @Override
-    public OptionalLong size() {
-      return OptionalLong.of(numbers.length);
-    }
-
-    @Override
-    public int read(long[] buf) {
-      int n = Math.min(buf.length, numbers.length - next);
-      System.arraycopy(numbers, next, buf, 0, n);
-      next += n;
-      return n;
-    }
-  }
 }

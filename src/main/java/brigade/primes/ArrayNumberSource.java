@@ -1,9 +1,8 @@
-package brigade.bench;
+package brigade.primes;
 
-import brigade.primes.NumberSource;
 import java.util.OptionalLong;
 
-/** The bench's numbers handed to the prime kitchen: an in-memory array, read a chunk at a time. */
+/** Numbers already in memory, read a chunk at a time: see {@link NumberSource#of}. */
 final class ArrayNumberSource implements NumberSource {
   private final long[] numbers;
   private int next;
