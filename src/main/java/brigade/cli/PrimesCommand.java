@@ -258,7 +258,9 @@ public final class PrimesCommand implements Callable<Integer> {
     /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
     private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
     /** The pool's warm-up run is cancelled after this. */
-    private static final Duration POOL_WARMUP = Duration.ofMillis(600);
+    private static final Duration POOL_WARMUP = Duration.ofMillis(1500);
+    /** The pool warms up on at most this many numbers of the input, cycled: enough for full-size batches. */
+    private static final int POOL_WARMUP_NUMBERS = 1 << 16;
     private static final int SAMPLE_SIZE = 64;
 
     private final CommandSpec spec;
@@ -360,7 +362,10 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
-      if (baselineOn && !cancelled.get() && !clusterJob) warmUpPool(system, jobSpec, sample);
+      if (baselineOn && !cancelled.get() && !clusterJob) {
+        int warmNumbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * jobSpec.poolSize() * jobSpec.batchSize());
+        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)));
+      }
 
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
       List<JobReport.NumberResult> shown = new ArrayList<>();
@@ -426,6 +431,8 @@ public final class PrimesCommand implements Callable<Integer> {
      */
     private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample) {
       if (sample.length == 0) return;
+      // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
+      // class, so the JIT has compiled what the timed run executes, not a look-alike.
       int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
       JobSpec warm = new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), jobSpec.poolSize(), batch,
           jobSpec.poolSize(), jobSpec.maxRetries(), jobSpec.batchTimeout());
@@ -446,7 +453,8 @@ public final class PrimesCommand implements Callable<Integer> {
           return buf.length;
         }
       };
-      JobRun run = PrimeKitchen.start(system, warm, cycling, ResultSink.NONE, ProgressListener.NONE);
+      JobRun run = PrimeKitchen.start(system, warm, cycling, new Tally(null, null, jobSpec.job()), ProgressListener.NONE,
+          WorkerSource.localPool(settings.faultPlan()));
       current.set(run);
       try {
         if (cancelled.get()) run.cancel();
