@@ -407,7 +407,11 @@ public final class PrimesCommand implements Callable<Integer> {
       tally.closeGate();
       if (csv != null) csv.flush();
       boolean interrupted = result.interrupted() || cancelled.get();
-      JobReport report = JobReport.of(jobSpec, input.description(), input.count(), cores, result, baseline, shown,
+      // A cluster job's pool is the workers it found on the nodes, not this node's pool-size setting.
+      JobSpec reported = !clusterJob || result.workers().isEmpty() ? jobSpec
+          : new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), result.workers().size(),
+              jobSpec.batchSize(), jobSpec.window(), jobSpec.maxRetries(), jobSpec.batchTimeout());
+      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline, shown,
           output == null ? null : output.toString(), interrupted);
       PrintWriter out = spec.commandLine().getOut();
       brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(result) : null;
