@@ -409,8 +409,7 @@ public final class PrimesCommand implements Callable<Integer> {
       boolean interrupted = result.interrupted() || cancelled.get();
       // A cluster job's pool is the workers it found on the nodes, not this node's pool-size setting.
       JobSpec reported = !clusterJob || result.workers().isEmpty() ? jobSpec
-          : new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), result.workers().size(),
-              jobSpec.batchSize(), jobSpec.window(), jobSpec.maxRetries(), jobSpec.batchTimeout());
+          : jobSpec.withPoolSize(result.workers().size());
       JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline, shown,
           output == null ? null : output.toString(), interrupted);
       PrintWriter out = spec.commandLine().getOut();
@@ -438,8 +437,7 @@ public final class PrimesCommand implements Callable<Integer> {
       // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
       // class, so the JIT has compiled what the timed run executes, not a look-alike.
       int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
-      JobSpec warm = new JobSpec(jobSpec.job(), jobSpec.algorithm(), jobSpec.dispatch(), jobSpec.poolSize(), batch,
-          jobSpec.poolSize(), jobSpec.maxRetries(), jobSpec.batchTimeout());
+      JobSpec warm = jobSpec.withBatches(batch, jobSpec.poolSize());
       NumberSource cycling = new NumberSource() {
         int next;
 

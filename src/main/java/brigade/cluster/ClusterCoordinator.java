@@ -34,8 +34,7 @@ public final class ClusterCoordinator implements AutoCloseable {
 
   /** A cluster job's workers always pull their batches (credit per worker), whatever dispatch was configured. */
   public static brigade.primes.JobSpec pulling(brigade.primes.JobSpec s) {
-    return new brigade.primes.JobSpec(s.job(), s.algorithm(), brigade.primes.Dispatch.PULL, s.poolSize(), s.batchSize(),
-        s.window(), s.maxRetries(), s.batchTimeout());
+    return s.withDispatch(brigade.primes.Dispatch.PULL);
   }
 
   public ActorSystem<Void> system() {

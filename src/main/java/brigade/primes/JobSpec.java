@@ -19,4 +19,20 @@ public record JobSpec(
     int batchSize,
     int window,
     int maxRetries,
-    Duration batchTimeout) {}
+    Duration batchTimeout) {
+
+  /** This spec with another dispatch mode (a cluster job's remote workers always pull). */
+  public JobSpec withDispatch(Dispatch newDispatch) {
+    return new JobSpec(job, algorithm, newDispatch, poolSize, batchSize, window, maxRetries, batchTimeout);
+  }
+
+  /** This spec with another pool size. */
+  public JobSpec withPoolSize(int newPoolSize) {
+    return new JobSpec(job, algorithm, dispatch, newPoolSize, batchSize, window, maxRetries, batchTimeout);
+  }
+
+  /** This spec with another batch size and window. */
+  public JobSpec withBatches(int newBatchSize, int newWindow) {
+    return new JobSpec(job, algorithm, dispatch, poolSize, newBatchSize, newWindow, maxRetries, batchTimeout);
+  }
+}

@@ -4,7 +4,6 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import brigade.config.BrigadeConfig;
 import java.time.Duration;
-import java.util.OptionalLong;
 
 /**
  * Run in a JVM with a small heap by {@link StreamingMemoryIT}: checks 1..N through a pool of 2 with auto batch
@@ -16,21 +15,7 @@ public final class StreamingMemoryCheck {
     Dispatch dispatch = Dispatch.valueOf(args[1]);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "memory", BrigadeConfig.defaults().resolve());
     try {
-      NumberSource numbers = new NumberSource() {
-        long next = 1;
-
-        @Override
-        public OptionalLong size() {
-          return OptionalLong.of(count);
-        }
-
-        @Override
-        public int read(long[] buf) {
-          int n = 0;
-          while (n < buf.length && next <= count) buf[n++] = next++;
-          return n;
-        }
-      };
+      NumberSource numbers = NumberSources.range(1, count).open(); // generated on the fly, nothing held
       long[] written = {0};
       ResultSink sink = (index, number, prime, factors, factorCount) -> {
         if (index != written[0]++) throw new IllegalStateException("out of order at " + index);
