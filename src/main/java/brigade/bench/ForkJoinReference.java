@@ -1,5 +1,7 @@
 package brigade.bench;
 
+import brigade.primes.ResultBatch;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -21,20 +23,20 @@ final class ForkJoinReference implements AutoCloseable {
     // One pool per size for the whole bench: its threads, like the actor dispatcher's, outlive a run.
     ForkJoinPool pool = pools.computeIfAbsent(parallelism, ForkJoinPool::new);
     int count = work.count();
-    List<ForkJoinTask<Workload.BatchResult>> tasks = new ArrayList<>(count / batchSize + 1);
+    List<ForkJoinTask<ResultBatch>> tasks = new ArrayList<>(count / batchSize + 1);
     for (int from = 0; from < count; from += batchSize) {
       int f = from;
       int to = (int) Math.min((long) from + batchSize, count);
       tasks.add(pool.submit(() -> cancelled.getAsBoolean() ? null : work.batch(f, to)));
     }
     Tally.Builder tally = new Tally.Builder();
-    for (ForkJoinTask<Workload.BatchResult> t : tasks) {
-      Workload.BatchResult r = t.join();
+    for (ForkJoinTask<ResultBatch> t : tasks) {
+      ResultBatch r = t.join();
       if (r == null) { // cancelled: let the queued batches drain as no-ops
         tasks.forEach(x -> x.cancel(false));
         break;
       }
-      r.addTo(tally, work.numbers());
+      tally.add(r);
     }
     return tally.build();
   }

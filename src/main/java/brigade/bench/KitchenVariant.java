@@ -38,7 +38,7 @@ final class KitchenVariant implements PoolVariant {
         settings.maxRetries(),
         settings.batchTimeout());
     Tally.Builder tally = new Tally.Builder();
-    ResultSink sink = (index, number, prime, factors, count) -> tally.add(number, prime, factors, count);
+    ResultSink sink = tally::add;
     JobRun run = PrimeKitchen.start(system, spec, NumberSource.of(work.numbers()), sink, ProgressListener.NONE);
     current = run;
     if (cancelled) run.cancel(); // Ctrl-C raced with the start

@@ -1,5 +1,8 @@
 package brigade.bench;
 
+import brigade.primes.Job;
+import brigade.primes.ResultBatch;
+
 /**
  * What a run computed, boiled down so the three variants can be checked against each other: a bench whose
  * actor pool lost or changed a result would be measuring something else, so the runner compares tallies.
@@ -11,13 +14,14 @@ package brigade.bench;
  */
 public record Tally(long answered, long primes, long factors, long checksum) {
 
-  /** Accumulates results one number at a time; not thread-safe. */
+  /** Accumulates results a batch at a time; not thread-safe. */
   public static final class Builder {
     private long answered;
     private long primes;
     private long factors;
     private long checksum;
 
+    /** Adds one number's answer: {@code factorCount} factors in {@code factorBuf} (the sequential reference). */
     public void add(long number, boolean prime, long[] factorBuf, int factorCount) {
       answered++;
       if (prime) {
@@ -26,6 +30,31 @@ public record Tally(long answered, long primes, long factors, long checksum) {
       }
       factors += factorCount;
       for (int i = 0; i < factorCount; i++) checksum += factorBuf[i] * 31 + i;
+    }
+
+    /** Adds a batch's answers, as the actor pool hands them to its sink (the same sums as number by number). */
+    public void add(ResultBatch results) {
+      add(results.numbers(), results.prime(), results.factors(), results.job() == Job.FACTOR ? results.factorCounts() : null);
+    }
+
+    /**
+     * Adds {@code numbers}' answers: {@code prime[i]}, and (when {@code counts} is not null) number i's factors as
+     * the next {@code counts[i]} entries of {@code factors}.
+     */
+    public void add(long[] numbers, boolean[] prime, long[] factors, int[] counts) {
+      answered += numbers.length;
+      for (int i = 0; i < numbers.length; i++) {
+        if (prime[i]) {
+          primes++;
+          checksum += numbers[i];
+        }
+      }
+      if (counts == null) return;
+      this.factors += factors.length;
+      for (int i = 0, at = 0; i < counts.length; i++) {
+        for (int j = 0; j < counts[i]; j++) checksum += factors[at + j] * 31 + j; // j: a factor's place in its number
+        at += counts[i];
+      }
     }
 
     public Tally build() {

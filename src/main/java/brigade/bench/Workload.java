@@ -3,6 +3,7 @@ package brigade.bench;
 import brigade.primes.BatchCompute;
 import brigade.primes.Job;
 import brigade.primes.PrimeAlgorithm;
+import brigade.primes.ResultBatch;
 import java.util.SplittableRandom;
 
 /**
@@ -75,32 +76,11 @@ public final class Workload {
    * One batch [from, to) computed exactly as a prime worker computes it: the numbers copied out as a message
    * would carry them, then {@link BatchCompute}, the worker's own pure code.
    */
-  public BatchResult batch(int from, int to) {
+  public ResultBatch batch(int from, int to) {
     long[] batch = java.util.Arrays.copyOfRange(numbers, from, to);
-    if (job == Job.CHECK) {
-      return new BatchResult(from, BatchCompute.check(algorithm, batch), new int[batch.length], new long[0]);
-    }
+    if (job == Job.CHECK) return ResultBatch.checked(from, batch, BatchCompute.check(algorithm, batch));
     int[] counts = new int[batch.length];
     long[] factors = BatchCompute.factor(algorithm, batch, counts);
-    boolean[] prime = new boolean[batch.length];
-    for (int i = 0, at = 0; i < batch.length; at += counts[i], i++) {
-      prime[i] = BatchCompute.primeFromFactors(batch[i], factors, at, counts[i]);
-    }
-    return new BatchResult(from, prime, counts, factors);
-  }
-
-  /** A computed batch: per number, whether it is prime and how many of {@code factors} are its factors. */
-  public record BatchResult(int from, boolean[] prime, int[] counts, long[] factors) {
-    /** Hands the batch's results, in order, to {@code tally}. */
-    public void addTo(Tally.Builder tally, long[] numbers) {
-      long[] one = new long[PrimeAlgorithm.MAX_FACTORS];
-      int at = 0;
-      for (int i = 0; i < prime.length; i++) {
-        int k = counts[i];
-        System.arraycopy(factors, at, one, 0, k);
-        at += k;
-        tally.add(numbers[from + i], prime[i], one, k);
-      }
-    }
+    return ResultBatch.factored(from, batch, factors, counts);
   }
 }

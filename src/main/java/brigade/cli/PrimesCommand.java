@@ -16,6 +16,7 @@ import brigade.primes.PrimeKitchen;
 import brigade.primes.PrimesSettings;
 import brigade.primes.NumberSource;
 import brigade.primes.ProgressListener;
+import brigade.primes.ResultBatch;
 import brigade.primes.ResultSink;
 import brigade.primes.SequentialBaseline;
 import brigade.primes.WorkerSource;
@@ -537,19 +538,21 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       @Override
-      public synchronized void accept(long index, long number, boolean prime, long[] fs, int factorCount) {
+      public synchronized void accept(ResultBatch results) {
         if (closed) return;
-        answered++;
-        if (prime) primes++;
-        factors += factorCount;
-        if (csv != null) csv.accept(index, number, prime, fs, factorCount);
+        answered += results.size();
+        primes += results.primes();
+        factors += results.factorTotal();
+        if (csv != null) csv.accept(results);
         if (shown != null) {
-          List<Long> list = null;
-          if (job == Job.FACTOR) {
-            list = new ArrayList<>(factorCount);
-            for (int i = 0; i < factorCount; i++) list.add(fs[i]);
-          }
-          shown.add(new JobReport.NumberResult(number, prime, list));
+          results.forEach((index, number, prime, fs, offset, count) -> {
+            List<Long> list = null;
+            if (job == Job.FACTOR) {
+              list = new ArrayList<>(count);
+              for (int i = 0; i < count; i++) list.add(fs[offset + i]);
+            }
+            shown.add(new JobReport.NumberResult(number, prime, list));
+          });
         }
       }
 

@@ -1,10 +1,9 @@
 package brigade.primes;
 
 import brigade.UserError;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +24,24 @@ import java.nio.file.Path;
 public final class CsvResultWriter implements ResultSink {
   public static final String HEADER = "number,prime,factors";
 
-  private final Writer out;
+  private static final byte[] TRUE = ",true,".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = ",false,".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FAILED = ",failed,".getBytes(StandardCharsets.US_ASCII);
+  /** A row is at most 20 + 7 + 63 x 20 bytes: flushing when less than this is left means a row always fits. */
+  private static final int MAX_ROW = 1 << 11;
+
+  private final OutputStream out;
   private final String name;
-  private final StringBuilder line = new StringBuilder(64);
+  // Rows are formatted straight into bytes (the CSV is ASCII): on a fast job the writer runs once per number
+  // on the coordinator's thread, so a StringBuilder and a charset encoder per row would be most of its cost.
+  private final byte[] buf = new byte[1 << 16];
+  private int used;
   private long rows;
 
-  public CsvResultWriter(Writer out, String name) {
+  public CsvResultWriter(OutputStream out, String name) {
     this.out = out;
     this.name = name;
-    write(HEADER + "\n");
+    put((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
@@ -47,8 +55,7 @@ public final class CsvResultWriter implements ResultSink {
       if (parent != null && !Files.isDirectory(parent)) {
         throw new UserError("cannot write output file '" + file + "': directory " + parent + " does not exist");
       }
-      Writer w = new java.io.OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-      return new CsvResultWriter(new BufferedWriter(w, 1 << 16), file.toString());
+      return new CsvResultWriter(Files.newOutputStream(file), file.toString());
     } catch (IOException e) {
       throw new UserError("cannot write output file '" + file + "': "
           + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
@@ -56,24 +63,34 @@ public final class CsvResultWriter implements ResultSink {
   }
 
   @Override
-  public void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
-    line.setLength(0);
-    line.append(number).append(',').append(prime).append(',');
-    for (int i = 0; i < factorCount; i++) {
-      if (i > 0) line.append(' ');
-      line.append(factors[i]);
+  public void accept(ResultBatch results) {
+    long[] numbers = results.numbers();
+    boolean[] prime = results.prime();
+    long[] factors = results.factors();
+    int[] counts = results.factorCounts();
+    boolean factored = results.job() == Job.FACTOR;
+    for (int i = 0, at = 0; i < numbers.length; i++) {
+      room();
+      putLong(numbers[i]);
+      put(prime[i] ? TRUE : FALSE);
+      int k = factored ? counts[i] : 0;
+      for (int j = 0; j < k; j++) {
+        if (j > 0) buf[used++] = ' ';
+        putLong(factors[at + j]);
+      }
+      at += k;
+      buf[used++] = '\n';
     }
-    line.append('\n');
-    write(line);
-    rows++;
+    rows += numbers.length;
   }
 
   @Override
   public void failed(long firstIndex, long[] numbers, String error) {
     for (long n : numbers) {
-      line.setLength(0);
-      line.append(n).append(",failed,\n");
-      write(line);
+      room();
+      putLong(n);
+      put(FAILED);
+      buf[used++] = '\n';
       rows++;
     }
   }
@@ -86,6 +103,7 @@ public final class CsvResultWriter implements ResultSink {
   /** Pushes everything written so far to the file (used when a run is interrupted). */
   public void flush() {
     try {
+      drain();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
@@ -94,18 +112,42 @@ public final class CsvResultWriter implements ResultSink {
 
   @Override
   public void close() {
-    try {
-      out.close();
+    try (out) {
+      drain();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
     }
   }
 
-  private void write(CharSequence s) {
+  /** Makes room for one more row. */
+  private void room() {
+    if (buf.length - used >= MAX_ROW) return;
     try {
-      out.append(s);
+      drain();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
     }
+  }
+
+  private void drain() throws IOException {
+    if (used > 0) out.write(buf, 0, used);
+    used = 0;
+  }
+
+  private void put(byte[] bytes) {
+    System.arraycopy(bytes, 0, buf, used, bytes.length);
+    used += bytes.length;
+  }
+
+  /** Appends {@code v >= 0} in decimal. */
+  private void putLong(long v) {
+    int digits = 1;
+    for (long t = v; t >= 10; t /= 10) digits++;
+    int end = used + digits;
+    for (int p = end - 1; p >= used; p--) {
+      buf[p] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    used = end;
   }
 }

@@ -136,7 +136,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final PriorityQueue<Batch> resend = new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.id));
   private final Map<ActorRef<PrimeWorker.Command>, Share> shares = new LinkedHashMap<>();
   private final List<FailedBatch> failedBatches = new ArrayList<>();
-  private final long[] scratch = new long[PrimeAlgorithm.MAX_FACTORS];
 
   private boolean started;
   private boolean inputDone;
@@ -469,26 +468,13 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private void write(Batch batch) {
-    long[] numbers = batch.numbers;
-    if (spec.job() == Job.CHECK) {
-      for (int i = 0; i < numbers.length; i++) {
-        boolean prime = batch.prime[i];
-        if (prime) primes++;
-        sink.accept(batch.firstIndex + i, numbers[i], prime, scratch, 0);
-      }
-    } else {
-      int offset = 0;
-      for (int i = 0; i < numbers.length; i++) {
-        int k = batch.factorCounts[i];
-        System.arraycopy(batch.factors, offset, scratch, 0, k);
-        boolean prime = BatchCompute.primeFromFactors(numbers[i], batch.factors, offset, k);
-        if (prime) primes++;
-        factors += k;
-        offset += k;
-        sink.accept(batch.firstIndex + i, numbers[i], prime, scratch, k);
-      }
-    }
-    answered += numbers.length;
+    ResultBatch results = spec.job() == Job.CHECK
+        ? ResultBatch.checked(batch.firstIndex, batch.numbers, batch.prime)
+        : ResultBatch.factored(batch.firstIndex, batch.numbers, batch.factors, batch.factorCounts);
+    primes += results.primes();
+    factors += results.factorTotal();
+    sink.accept(results); // one call per batch: what a sink costs per call stays invisible
+    answered += batch.numbers.length;
     batchesDone++;
   }
 

@@ -1,16 +1,12 @@
 package brigade.primes;
 
 /**
- * Receives every answered number exactly once, in input order, as the job progresses (e.g. the CSV writer).
- * Called from the coordinator only, one call at a time.
+ * Receives every answered number exactly once, in input order, a batch at a time as the job progresses (e.g.
+ * the CSV writer). Called from the coordinator only, one call at a time.
  */
 public interface ResultSink extends AutoCloseable {
-  /**
-   * @param index position of the number in the input, from 0
-   * @param factors for FACTOR jobs the prime factors ascending with multiplicity ({@code factorCount} of them,
-   *     the array may be longer and must not be kept); for CHECK jobs unused (count 0)
-   */
-  void accept(long index, long number, boolean prime, long[] factors, int factorCount);
+  /** The next batch's answers (its first index follows on from the previous batch's or failure's last). */
+  void accept(ResultBatch results);
 
   /** Numbers of a batch that failed for good: reported, not answered. */
   default void failed(long firstIndex, long[] numbers, String error) {}
@@ -18,5 +14,5 @@ public interface ResultSink extends AutoCloseable {
   @Override
   default void close() {}
 
-  ResultSink NONE = (index, number, prime, factors, count) -> {};
+  ResultSink NONE = results -> {};
 }

@@ -28,7 +28,7 @@ class BenchRunnerTest {
       runs.incrementAndGet();
       Tally.Builder t = new Tally.Builder();
       for (int from = 0; from < work.count(); from += point.batchSize()) {
-        work.batch(from, Math.min(from + point.batchSize(), work.count())).addTo(t, work.numbers());
+        t.add(work.batch(from, Math.min(from + point.batchSize(), work.count())));
       }
       return t.build();
     }

@@ -35,8 +35,8 @@ class WorkloadTest {
     assertEquals(3, seq.primes()); // 2, 97, 999983
     assertEquals(0 + 0 + 1 + 3 + 1 + 2 + 20 + 1, seq.factors());
     Tally.Builder t = new Tally.Builder();
-    w.batch(0, 3).addTo(t, numbers);
-    w.batch(3, numbers.length).addTo(t, numbers);
+    t.add(w.batch(0, 3));
+    t.add(w.batch(3, numbers.length));
     assertEquals(seq, t.build());
   }
 

@@ -15,6 +15,7 @@ import brigade.primes.NumberSource;
 import brigade.primes.PrimeAlgorithm;
 import brigade.primes.PrimeKitchen;
 import brigade.primes.ProgressListener;
+import brigade.primes.ResultBatch;
 import brigade.primes.ResultSink;
 import brigade.primes.WorkerSource;
 import brigade.testkit.BrigadeTestKit;
@@ -56,10 +57,12 @@ class ClusterJobTest {
     final TreeMap<Long, String> lines = new TreeMap<>();
 
     @Override
-    public void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
-      String line = number + "," + prime + "," + Arrays.stream(factors, 0, factorCount)
-          .mapToObj(Long::toString).collect(Collectors.joining(" "));
-      if (lines.put(index, line) != null) throw new AssertionError("index " + index + " answered twice");
+    public void accept(ResultBatch results) {
+      results.forEach((index, number, prime, factors, offset, count) -> {
+        String line = number + "," + prime + "," + Arrays.stream(factors, offset, offset + count)
+            .mapToObj(Long::toString).collect(Collectors.joining(" "));
+        if (lines.put(index, line) != null) throw new AssertionError("index " + index + " answered twice");
+      });
     }
 
     List<String> inOrder(int expected) {

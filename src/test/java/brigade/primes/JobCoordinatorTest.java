@@ -366,7 +366,7 @@ class JobCoordinatorTest {
 
   @Test
   void aSinkThatThrowsFailsTheResult(ActorTestKit kit) throws Exception {
-    ResultSink broken = (index, number, prime, factors, count) -> {
+    ResultSink broken = results -> {
       throw new IllegalStateException("disk full");
     };
     JobRun run = PrimeKitchen.start(kit.system(), spec(Job.CHECK, Dispatch.PUSH, 2, 10, 8, 3, NEVER),

@@ -56,6 +56,14 @@ class PrimeKitchenTest {
       assertEquals(expected, sink.lines(), dispatch.label());
       assertEquals(3_000, r.numbersAnswered());
       assertEquals(BatchPlan.batchCount(3_000, 64), r.batches());
+      // The sink gets whole batches, in order: one call per batch, each starting where the last ended.
+      assertEquals(r.batches(), sink.batches.size());
+      long next = 0;
+      for (ResultBatch b : sink.batches) {
+        assertEquals(next, b.firstIndex());
+        assertEquals(Math.min(64, 3_000 - next), b.size());
+        next += b.size();
+      }
       assertEquals(0, r.retries());
       assertBalanced(r);
       assertFalse(r.interrupted());

@@ -16,14 +16,19 @@ final class Recorder implements ResultSink {
   record Failure(long firstIndex, long[] numbers, String error) {}
 
   final List<Row> rows = new ArrayList<>();
+  /** The batches as handed over. */
+  final List<ResultBatch> batches = new ArrayList<>();
   final List<Failure> failures = new ArrayList<>();
   /** Every index handed over, answered or failed, in the order the sink saw them. */
   final List<Long> indices = new ArrayList<>();
 
   @Override
-  public synchronized void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
-    rows.add(new Row(index, number, prime, Arrays.copyOf(factors, factorCount)));
-    indices.add(index);
+  public synchronized void accept(ResultBatch results) {
+    batches.add(results);
+    results.forEach((index, number, prime, factors, offset, count) -> {
+      rows.add(new Row(index, number, prime, Arrays.copyOfRange(factors, offset, offset + count)));
+      indices.add(index);
+    });
   }
 
   @Override

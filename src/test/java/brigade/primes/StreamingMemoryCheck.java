@@ -17,8 +17,9 @@ public final class StreamingMemoryCheck {
     try {
       NumberSource numbers = NumberSources.range(1, count).open(); // generated on the fly, nothing held
       long[] written = {0};
-      ResultSink sink = (index, number, prime, factors, factorCount) -> {
-        if (index != written[0]++) throw new IllegalStateException("out of order at " + index);
+      ResultSink sink = results -> {
+        if (results.firstIndex() != written[0]) throw new IllegalStateException("out of order at " + written[0]);
+        written[0] += results.size();
       };
       JobSpec spec = new JobSpec(Job.CHECK, TrialDivision.INSTANCE, dispatch, 2,
           BatchPlan.autoBatchSize(numbers.size(), 2), BatchPlan.autoWindow(2), 3, Duration.ofMinutes(5));

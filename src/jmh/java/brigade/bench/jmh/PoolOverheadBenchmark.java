@@ -12,6 +12,7 @@ import brigade.primes.NumberSource;
 import brigade.primes.PrimeAlgorithm;
 import brigade.primes.PrimeKitchen;
 import brigade.primes.ProgressListener;
+import brigade.primes.ResultBatch;
 import brigade.primes.ResultSink;
 import java.time.Duration;
 import java.util.Locale;
@@ -141,8 +142,8 @@ public class PoolOverheadBenchmark {
     long primes;
 
     @Override
-    public void accept(long index, long number, boolean prime, long[] factors, int factorCount) {
-      if (prime) primes++;
+    public void accept(ResultBatch results) {
+      primes += results.primes();
     }
   }
 
