@@ -21,13 +21,14 @@ public final class BatchCompute {
    * returned array (ascending, with multiplicity). {@code counts} must have {@code numbers.length} entries.
    */
   public static long[] factor(PrimeAlgorithm algorithm, long[] numbers, int[] counts) {
-    long[] scratch = new long[PrimeAlgorithm.MAX_FACTORS];
-    long[] flat = new long[Math.max(16, numbers.length * 4)];
+    // A number n has about ln ln n + 1 prime factors on average: under 5 for any n < 2^63, so this rarely grows.
+    long[] flat = new long[numbers.length * 5 + PrimeAlgorithm.MAX_FACTORS];
     int size = 0;
     for (int i = 0; i < numbers.length; i++) {
-      int k = algorithm.factor(numbers[i], scratch);
-      if (size + k > flat.length) flat = Arrays.copyOf(flat, Math.max(flat.length * 2, size + k));
-      System.arraycopy(scratch, 0, flat, size, k);
+      if (flat.length - size < PrimeAlgorithm.MAX_FACTORS) {
+        flat = Arrays.copyOf(flat, Math.max(flat.length * 2, size + PrimeAlgorithm.MAX_FACTORS));
+      }
+      int k = algorithm.factor(numbers[i], flat, size);
       size += k;
       counts[i] = k;
     }

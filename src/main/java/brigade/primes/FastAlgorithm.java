@@ -66,9 +66,9 @@ public final class FastAlgorithm implements PrimeAlgorithm {
   }
 
   @Override
-  public int factor(long n, long[] out) {
+  public int factor(long n, long[] out, int offset) {
     if (n < 2) return 0;
-    int k = 0;
+    int k = offset;
     int twos = Long.numberOfTrailingZeros(n);
     for (int j = 0; j < twos; j++) out[k++] = 2;
     n >>>= twos;
@@ -98,17 +98,17 @@ public final class FastAlgorithm implements PrimeAlgorithm {
         }
       }
     }
-    if (n == 1) return k;
+    if (n == 1) return k - offset;
     // Here n has no prime factor below min(sqrt(n), the first prime past the table): below that square it is
     // prime, and it is the largest factor, so the output is already ascending.
     if (i < count || n < trialSquare) {
       out[k++] = n;
-      return k;
+      return k - offset;
     }
     int start = k;
     k = factorRough(n, out, k);
     sortTail(out, start, k);
-    return k;
+    return k - offset;
   }
 
   /** Factors an odd n with no prime factor below the trial table's end (so no factor of it is tiny). */

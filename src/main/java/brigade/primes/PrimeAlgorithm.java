@@ -21,7 +21,15 @@ public interface PrimeAlgorithm {
    * and returns how many there are (0 for n = 0 or 1). Writing into a caller's array keeps the hot loop
    * free of allocation and boxing.
    */
-  int factor(long n, long[] out);
+  default int factor(long n, long[] out) {
+    return factor(n, out, 0);
+  }
+
+  /**
+   * As {@link #factor(long, long[])}, writing from {@code out[offset]} on ({@code out.length - offset >=
+   * MAX_FACTORS}): a batch's factors go straight into one flat array, with no per-number copy.
+   */
+  int factor(long n, long[] out, int offset);
 
   /** Convenience: the factors as a fresh array. */
   default long[] factors(long n) {

@@ -33,9 +33,9 @@ public final class TrialDivision implements PrimeAlgorithm {
   }
 
   @Override
-  public int factor(long n, long[] out) {
+  public int factor(long n, long[] out, int offset) {
     if (n < 2) return 0;
-    int k = 0;
+    int k = offset;
     while ((n & 1) == 0) {
       out[k++] = 2;
       n >>>= 1;
@@ -51,7 +51,7 @@ public final class TrialDivision implements PrimeAlgorithm {
       }
     }
     if (n > 1) out[k++] = n;
-    return k;
+    return k - offset;
   }
 
   /** floor(sqrt(n)) exactly, for 0 <= n <= 2^63 - 1 (the double estimate is off by at most one). */

@@ -70,6 +70,21 @@ class PrimeAlgorithmTest {
 
   @ParameterizedTest
   @MethodSource("algorithms")
+  void factorAtAnOffsetWritesOnlyFromThere(PrimeAlgorithm algorithm) {
+    long[] numbers = {0, 1, 2, 12, 1 << 20, 999_983, 1099726899285419L, (1L << 62), Long.MAX_VALUE};
+    long[] out = new long[7 + PrimeAlgorithm.MAX_FACTORS];
+    for (long n : numbers) {
+      if (algorithm == TRIAL && n > 1L << 50 && n != (1L << 62)) continue; // out of trial division's reach
+      Arrays.fill(out, -1);
+      int k = algorithm.factor(n, out, 7);
+      assertArrayEquals(algorithm.factors(n), Arrays.copyOfRange(out, 7, 7 + k), () -> "factors of " + n);
+      for (int i = 0; i < 7; i++) assertEquals(-1, out[i], "before the offset");
+      for (int i = 7 + k; i < out.length; i++) assertEquals(-1, out[i], "after the factors");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("algorithms")
   void zeroAndOneAreNotPrimeAndHaveNoFactors(PrimeAlgorithm algorithm) {
     for (long n : new long[] {0, 1}) {
       assertFalse(algorithm.isPrime(n));
