@@ -180,6 +180,11 @@ public final class PrimesCommand implements Callable<Integer> {
         description = "Also time the same work on one thread (default auto: when estimated under 10 s) (brigade.primes.baseline).")
     Boolean baseline;
 
+    @Option(names = "--warmup", paramLabel = "DURATION|auto",
+        description = "Before a run timed against the baseline, the pool runs the job's work this long, untimed, e.g. 3s; "
+            + "0s for none; auto: the estimated sequential time, 1 s to 5 s (brigade.primes.warmup).")
+    String warmup;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write per-number results as CSV: number,prime,factors.")
     Path output;
 
@@ -202,6 +207,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.fault-rate", "--fault-rate", faultRate)
           .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)
           .put("brigade.primes.baseline", "--baseline", baseline == null ? null : baseline ? "on" : "off")
+          .put("brigade.primes.warmup", "--warmup", warmup)
           .put("brigade.primes.random-count", "--random", random)
           .put("brigade.primes.random-min", "--min", min)
           .put("brigade.primes.random-max", "--max", max)
@@ -258,8 +264,6 @@ public final class PrimesCommand implements Callable<Integer> {
     private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
     /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
     private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
-    /** The pool's warm-up run is cancelled after this. */
-    private static final Duration POOL_WARMUP = Duration.ofMillis(1500);
     /** The pool warms up on at most this many numbers of the input, cycled: enough for full-size batches. */
     private static final int POOL_WARMUP_NUMBERS = 1 << 16;
     private static final int SAMPLE_SIZE = 64;
@@ -363,9 +367,12 @@ public final class PrimesCommand implements Callable<Integer> {
       }
 
       // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
-      if (baselineOn && !cancelled.get() && !clusterJob) {
+      Duration warmup = settings.warmupFor(estimate);
+      if (baselineOn && !cancelled.get() && !clusterJob && !warmup.isZero()) {
         int warmNumbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * jobSpec.poolSize() * jobSpec.batchSize());
-        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)));
+        long warmStart = System.nanoTime();
+        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)), warmup);
+        baselineMode = baselineMode.withWarmup((System.nanoTime() - warmStart) / 1e6);
       }
 
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
@@ -400,7 +407,8 @@ public final class PrimesCommand implements Callable<Integer> {
           counts = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
         }
         baseline = counts.completed()
-            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors())
+            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors(),
+                baselineMode.warmupMillis())
             : JobReport.BaselineOutcome.skipped("interrupted");
       }
 
@@ -430,10 +438,10 @@ public final class PrimesCommand implements Callable<Integer> {
 
     /**
      * Runs the pool over the sample, round and round, with results discarded, and cancels it after
-     * {@link #POOL_WARMUP}: the workers' code is compiled before the timed run. One batch per worker in flight,
-     * so the cancel does not wait long even on heavy numbers.
+     * {@code duration}: the workers' and the coordinator's code is compiled before the timed run. One batch per
+     * worker in flight, so the cancel does not wait long even on heavy numbers.
      */
-    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample) {
+    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample, Duration duration) {
       if (sample.length == 0) return;
       // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
       // class, so the JIT has compiled what the timed run executes, not a look-alike.
@@ -463,7 +471,7 @@ public final class PrimesCommand implements Callable<Integer> {
         if (cancelled.get()) run.cancel();
         CompletableFuture<JobResult> f = run.result().toCompletableFuture();
         try {
-          f.get(POOL_WARMUP.toMillis(), TimeUnit.MILLISECONDS);
+          f.get(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
           run.cancel();
         }

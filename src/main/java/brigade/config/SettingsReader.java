@@ -101,6 +101,21 @@ public final class SettingsReader {
     return d;
   }
 
+  /** A duration {@code >= 0} such as {@code 2s}, or the word {@code auto}: then {@code null}. */
+  public Duration durationOrAuto(String path) {
+    ConfigValue raw = raw(path);
+    if (isWord(raw, "auto")) return null;
+    String allowed = "\"auto\" or a duration >= 0 such as 250ms, 2s or 1m";
+    Duration d;
+    try {
+      d = config.getDuration(key(path));
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      throw invalid(path, raw, allowed);
+    }
+    if (d.isNegative()) throw invalid(path, raw, allowed);
+    return d;
+  }
+
   /** One of a fixed set of words, compared without regard to case; returned in lower case. */
   public String oneOf(String path, Set<String> allowedWords) {
     ConfigValue raw = raw(path);

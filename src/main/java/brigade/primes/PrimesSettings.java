@@ -15,6 +15,8 @@ import java.util.Set;
  * @param batchSize numbers per batch, or {@link #AUTO}
  * @param window batches in flight at once, or {@link #AUTO} (= 4 x pool size)
  * @param baseline on, off or auto (on when the estimated sequential time is under {@link #BASELINE_AUTO_LIMIT})
+ * @param warmup how long the pool runs the job's own work before it is timed against the baseline, or null for
+ *     auto ({@link #warmupFor})
  * @param randomCount how many random numbers `primes factor` draws with no input
  * @param randomMin smallest random number (inclusive)
  * @param randomMax largest random number (inclusive)
@@ -28,6 +30,7 @@ public record PrimesSettings(
     int maxRetries,
     Duration batchTimeout,
     Baseline baseline,
+    Duration warmup,
     long randomCount,
     long randomMin,
     long randomMax,
@@ -41,6 +44,10 @@ public record PrimesSettings(
   public static final int MAX_BATCH_SIZE = 1_000_000;
   /** With baseline = auto, the sequential baseline runs when it is estimated to take less than this. */
   public static final Duration BASELINE_AUTO_LIMIT = Duration.ofSeconds(10);
+  /** The shortest and longest automatic warm-up: see {@link #warmupFor}. */
+  public static final Duration WARMUP_AUTO_MIN = Duration.ofSeconds(1);
+  public static final Duration WARMUP_AUTO_MAX = Duration.ofSeconds(5);
+
   /** Whether to run the same work on one thread for comparison. */
   public enum Baseline {
     ON,
@@ -59,6 +66,7 @@ public record PrimesSettings(
     int maxRetries = r.intAtLeast("max-retries", 0);
     Duration batchTimeout = r.duration("batch-timeout", false);
     Baseline baseline = baseline(r);
+    Duration warmup = r.durationOrAuto("warmup");
     long randomCount = wholeLong(r, "random-count", 1);
     long randomMin = wholeLong(r, "random-min", 0);
     long randomMax = wholeLong(r, "random-max", 0);
@@ -69,7 +77,7 @@ public record PrimesSettings(
     long seed = wholeLong(r, "seed", Long.MIN_VALUE);
     double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, randomCount, randomMin, randomMax, seed, faultRate);
+        baseline, warmup, randomCount, randomMin, randomMax, seed, faultRate);
   }
 
   /**
@@ -110,6 +118,18 @@ public record PrimesSettings(
       case "off", "false", "no" -> Baseline.OFF;
       default -> Baseline.AUTO;
     };
+  }
+
+  /**
+   * The pool's warm-up before a job timed against the baseline: the setting, or with {@code auto} as long as the
+   * job's estimated sequential work, from {@link #WARMUP_AUTO_MIN} to {@link #WARMUP_AUTO_MAX}. Until the JIT has
+   * compiled the workers' and the coordinator's code for this job's shape, a pool run is measured slow, and the
+   * longer the job, the more a slow start would skew its speedup, so the longer the warm-up it is worth.
+   */
+  public Duration warmupFor(long estimatedSequentialNanos) {
+    if (warmup != null) return warmup;
+    long nanos = Math.max(WARMUP_AUTO_MIN.toNanos(), Math.min(WARMUP_AUTO_MAX.toNanos(), estimatedSequentialNanos));
+    return Duration.ofNanos(nanos);
   }
 
   /** Where the local pool's workers throw on purpose (none at fault-rate 0): supervision and retries, visible. */

@@ -24,6 +24,7 @@ import java.util.Locale;
  * @param efficiency speedup / min(poolSize, cores)
  * @param throughputPerSecond numbers answered per second of the pool run
  * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
+ * @param warmupMillis how long the pool ran the job's work, untimed, before the timed run (null: no warm-up)
  * @param baselineAgrees whether the baseline found the same prime (and factor) counts as the pool
  * @param numbersOut numbers answered (each exactly once)
  * @param interrupted Ctrl-C stopped the run: the counts cover what finished
@@ -50,6 +51,7 @@ public record JobReport(
     Double efficiency,
     double throughputPerSecond,
     String baseline,
+    Double warmupMillis,
     Boolean baselineAgrees,
     long failedBatches,
     List<Failure> failures,
@@ -75,10 +77,18 @@ public record JobReport(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record NumberResult(long number, boolean prime, List<Long> factors) {}
 
-  /** How the sequential baseline went: its time and counts, or why it did not run (then time is null). */
-  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors) {
+  /**
+   * How the sequential baseline went: its time and counts, or why it did not run (then time is null), and how
+   * long the pool warmed up before the timed run (null: it did not).
+   */
+  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors, Double warmupMillis) {
     public static BaselineOutcome skipped(String why) {
-      return new BaselineOutcome(why, null, null, null);
+      return new BaselineOutcome(why, null, null, null, null);
+    }
+
+    /** This outcome, noting that the pool warmed up for {@code millis} first. */
+    public BaselineOutcome withWarmup(double millis) {
+      return new BaselineOutcome(mode, this.millis, primes, factors, millis);
     }
   }
 
@@ -104,7 +114,8 @@ public record JobReport(
     return new JobReport(spec.job().label(), spec.algorithm().name(), spec.dispatch().label(), input, count,
         spec.poolSize(), spec.batchSize(), spec.window(), cores, r.batches(), r.primes(),
         spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), seq == null ? null : round(seq, 3), speedup,
-        efficiency, throughput, baseline.mode(), agrees, r.failedBatches().size(), failures, r.retries(),
+        efficiency, throughput, baseline.mode(),
+        baseline.warmupMillis() == null ? null : round(baseline.warmupMillis(), 1), agrees, r.failedBatches().size(), failures, r.retries(),
         r.numbersIn(), r.numbersAnswered(), r.numbersFailed(), interrupted || r.interrupted(), workers,
         results == null || results.isEmpty() ? null : results, output);
   }
@@ -135,7 +146,8 @@ public record JobReport(
         + (interrupted ? "  (INTERRUPTED: counts cover what finished)" : ""));
     line(sb, "primes", num(primes) + " of " + num(numbersOut));
     if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
-    line(sb, "pool run", ms(wallMillis) + ", " + num(Math.round(throughputPerSecond)) + " numbers/s");
+    line(sb, "pool run", ms(wallMillis) + ", " + num(Math.round(throughputPerSecond)) + " numbers/s"
+        + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
     if (sequentialMillis != null) {
       line(sb, "sequential", ms(sequentialMillis) + ", one thread, same algorithm and numbers"
           + (baselineAgrees == null ? "" : baselineAgrees ? ", same counts" : ", DIFFERENT COUNTS (a bug: please report)"));

@@ -46,6 +46,8 @@ class PrimesCommandTest {
     assertTrue(report.get("sequentialMillis").asDouble() > 0, r.out());
     assertTrue(report.get("speedup").asDouble() > 0, r.out());
     assertEquals(true, report.get("baselineAgrees").asBoolean(), r.out());
+    // warmup = auto: at least a second of the job's own work before the timed run
+    assertTrue(report.get("warmupMillis").asDouble() >= 1000, r.out());
     long workerNumbers = 0;
     for (JsonNode w : report.get("workers")) workerNumbers += w.get("numbers").asLong();
     assertEquals(6, workerNumbers);
@@ -202,12 +204,27 @@ class PrimesCommandTest {
   }
 
   @Test
+  void warmupZeroTimesTheBaselineWithoutWarmingThePool() throws Exception {
+    CliRun r = CliRun.of("primes", "check", "97", "1001", "--baseline", "--warmup", "0s", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertTrue(report.get("sequentialMillis").asDouble() > 0, r.out());
+    assertTrue(!report.has("warmupMillis"), r.out());
+    CliRun text = CliRun.of("primes", "check", "97", "--baseline", "--warmup", "200ms");
+    assertTrue(text.out().contains("(after a 0.2 s warm-up)"), text.out());
+    CliRun bad = CliRun.of("primes", "check", "97", "--warmup", "-5s");
+    assertEquals(2, bad.exitCode());
+    assertEquals(List.of("brigade primes check: invalid setting brigade.primes.warmup = '-5s' (from flag --warmup): "
+        + "expected \"auto\" or a duration >= 0 such as 250ms, 2s or 1m"), bad.errLines());
+  }
+
+  @Test
   void helpListsEveryFlag() {
     for (String job : List.of("check", "factor")) {
       CliRun r = CliRun.of("primes", job, "--help");
       assertEquals(0, r.exitCode());
       for (String flag : List.of("--pool-size", "--batch-size", "--window", "--dispatch", "--algorithm",
-          "--max-retries", "--batch-timeout", "--[no-]baseline", "--random", "--min", "--max", "--seed", "--range",
+          "--max-retries", "--batch-timeout", "--[no-]baseline", "--warmup", "--random", "--min", "--max", "--seed", "--range",
           "--file", "--output", "--json", "--config", "-D")) {
         assertTrue(r.out().contains(flag), job + " --help lacks " + flag + ":\n" + r.out());
       }

@@ -65,6 +65,8 @@ class PrimesSettingsTest {
     "max-retries = -1         | brigade.primes.max-retries = -1     | >= 0",
     "batch-timeout = 0s       | brigade.primes.batch-timeout = '0s' | a duration > 0",
     "baseline = sometimes     | brigade.primes.baseline = 'sometimes' | auto",
+    "warmup = -1s             | brigade.primes.warmup = '-1s'       | \"auto\" or a duration >= 0",
+    "warmup = soon            | brigade.primes.warmup = 'soon'      | \"auto\" or a duration >= 0",
     "random-min = -1          | brigade.primes.random-min = -1      | >= 0",
     "random-max = 9223372036854775808 | brigade.primes.random-max   | ",
     "random-count = 0         | brigade.primes.random-count = 0     | >= 1",
@@ -90,6 +92,17 @@ class PrimesSettingsTest {
     assertEquals(PrimesSettings.Baseline.ON, PrimesSettings.from(with("brigade.primes.baseline = on")).baseline());
     assertEquals(PrimesSettings.Baseline.OFF, PrimesSettings.from(with("brigade.primes.baseline = false")).baseline());
     assertEquals(PrimesSettings.Baseline.AUTO, PrimesSettings.from(with("brigade.primes.baseline = auto")).baseline());
+  }
+
+  @Test
+  void warmupIsADurationOrAutoScaledToTheJob() {
+    PrimesSettings auto = PrimesSettings.from(with("brigade.primes.warmup = auto"));
+    assertEquals(Duration.ofSeconds(1), auto.warmupFor(20_000_000L)); // a 20 ms job still warms up 1 s
+    assertEquals(Duration.ofMillis(2200), auto.warmupFor(2_200_000_000L));
+    assertEquals(Duration.ofSeconds(5), auto.warmupFor(60_000_000_000L));
+    PrimesSettings fixed = PrimesSettings.from(with("brigade.primes.warmup = 300ms"));
+    assertEquals(Duration.ofMillis(300), fixed.warmupFor(60_000_000_000L));
+    assertEquals(Duration.ZERO, PrimesSettings.from(with("brigade.primes.warmup = 0s")).warmupFor(1));
   }
 
   @Test

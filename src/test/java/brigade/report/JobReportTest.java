@@ -31,7 +31,7 @@ class JobReportTest {
   @Test
   void jsonHasEveryKeyTheIssueNames() throws Exception {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), List.of(), "out.csv", false);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L, 2200.04), List.of(), "out.csv", false);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -59,6 +59,8 @@ class JobReportTest {
     for (String k : List.of("name", "node", "batches", "numbers", "busyMillis")) assertTrue(w.has(k), k);
     assertEquals(1500.0, w.get("busyMillis").asDouble());
     assertFalse(json.has("results"));
+    assertEquals(2200.0, json.get("warmupMillis").asDouble());
+    assertTrue(r.toText("x").contains("numbers/s (after a 2.2 s warm-up)"), r.toText("x"));
   }
 
   @Test
@@ -76,7 +78,7 @@ class JobReportTest {
   @Test
   void textStatesNumbersInAndOutFailuresAndWorkers() {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), List.of(), null, true);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L, null), List.of(), null, true);
     String text = r.toText("×");
     assertTrue(text.contains("in 1,000, out 900, failed 100"), text);
     assertTrue(text.contains("INTERRUPTED"), text);
