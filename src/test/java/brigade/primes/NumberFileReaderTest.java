@@ -290,6 +290,38 @@ class NumberFileReaderTest {
   }
 
   @Test
+  void eightDigitsAddsUpDigitsAfterLeadingZeroBytes() {
+    SplittableRandom random = new SplittableRandom(4);
+    for (int i = 0; i < 10_000; i++) {
+      int digits = random.nextInt(9);
+      long expected = digits == 0 ? 0 : random.nextLong((long) Math.pow(10, digits));
+      byte[] eight = new byte[8];
+      String text = String.format("%0" + Math.max(digits, 1) + "d", expected);
+      for (int d = 0; d < digits; d++) eight[8 - digits + d] = (byte) text.charAt(d);
+      long word = java.nio.ByteBuffer.wrap(eight).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+      assertEquals(expected, NumberLineScanner.eightDigits(word), text);
+    }
+    assertEquals(99_999_999, NumberLineScanner.eightDigits(0x3939393939393939L));
+  }
+
+  /** Each count of digits, then each kind of byte, so the eight-at-a-time digit check meets them all. */
+  @Test
+  void digitRunsOfEveryLengthEndWhereTheStringReaderEndsThem() throws IOException {
+    List<String> after = List.of("", "\n", "\r\n", "\r", " ", "\t", "#", "/", ":", "0", "x", "\u0000", "\u007F",
+        "é", "\u3000", "+", "-", ".", "\u00A0");
+    for (int digits = 0; digits <= 21; digits++) {
+      String number = "9876543210987654321098".substring(0, digits);
+      for (String next : after) {
+        Path f = file("7\n" + number + next + "\n" + number + next + "5\n");
+        String expected = referenceOutcome(f);
+        for (int blockSize : new int[] {3, 8, 11, NumberLineScanner.DEFAULT_BLOCK_SIZE}) {
+          assertEquals(expected, outcome(f, blockSize), () -> "'" + number + next + "', block size " + blockSize);
+        }
+      }
+    }
+  }
+
+  @Test
   void asciiCheckSeesAHighBitInAnyByte() {
     byte[] b = new byte[40];
     Arrays.fill(b, (byte) '7');
