@@ -34,8 +34,11 @@ final class NumberLineScanner implements Closeable {
   /** Bytes read from the file at a time. */
   static final int DEFAULT_BLOCK_SIZE = 1 << 16;
 
-  /** Digit runs this long always fit a long (10^18-1 < 2^63-1); longer ones take the general path. */
-  private static final int SAFE_DIGITS = 18;
+  /**
+   * The longest digit run parsed in place. Up to 18 digits always fit a long; 19 stay below 10^19 < 2^64, so
+   * a value past 2^63-1 shows as negative; longer runs (leading zeros, or too large) take the general path.
+   */
+  private static final int MAX_FAST_DIGITS = 19;
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
@@ -134,8 +137,9 @@ final class NumberLineScanner implements Closeable {
           c = b[++p];
         }
         int digits = p - digitsStart;
+        boolean fits = digits < MAX_FAST_DIGITS || (digits == MAX_FAST_DIGITS && value >= 0);
         while (c == ' ' || c == '\t') c = b[++p];
-        if (c == '#' && digits <= SAFE_DIGITS) {
+        if (c == '#' && fits) {
           if (digits > 0) out[n++] = value;
           digits = 0;
           do c = b[++p]; while (c != '\n' && c != '\r');
@@ -143,7 +147,7 @@ final class NumberLineScanner implements Closeable {
             inComment = true; // the comment goes on in the next block, or its line end needs a look past it
             break;
           }
-        } else if ((c != '\n' && c != '\r') || digits > SAFE_DIGITS || p >= lastSafe) {
+        } else if ((c != '\n' && c != '\r') || !fits || p >= lastSafe) {
           p = lineStart;
           general = true;
           break;

@@ -111,7 +111,8 @@ class NumberFileReaderTest {
     assertEquals(expected, referenceOutcome(f), "the String-based reader");
     for (int blockSize : BLOCK_SIZES) {
       assertEquals(expected, outcome(f, blockSize), "block size " + blockSize);
-      assertEquals(referenceSecondPass(f, 0), secondPass(f, 0, blockSize), "second pass alone, block size " + blockSize);
+      assertEquals(referenceSecondPass(f, 0), secondPass(f, 0, blockSize),
+          "second pass alone, block size " + blockSize);
     }
   }
 
@@ -125,7 +126,10 @@ class NumberFileReaderTest {
     return Stream.of(
         Arguments.of("97\n1001\n", new long[] {97, 1001}),
         Arguments.of("9223372036854775807\n9223372036854775806", new long[] {max, max - 1}),
-        Arguments.of("3333333333333333333\n999999999999999999\n", new long[] {3333333333333333333L, 999999999999999999L}),
+        Arguments.of("3333333333333333333\n999999999999999999\n",
+            new long[] {3_333_333_333_333_333_333L, 999_999_999_999_999_999L}),
+        Arguments.of("1000000000000000000\n0999999999999999999\n9223372036854775806#\n",
+            new long[] {1_000_000_000_000_000_000L, 999_999_999_999_999_999L, max - 1}),
         Arguments.of("007\n0000000000000000000000000042\n00009223372036854775807\n", new long[] {7, 42, max}),
         Arguments.of("0\n+5\n-0\n-00\n+0\n", new long[] {0, 5, 0, 0, 0}),
         Arguments.of("12\r\n\r\n13\r\n", new long[] {12, 13}),
@@ -139,7 +143,8 @@ class NumberFileReaderTest {
         Arguments.of(" \u000B\f42\u001F \u001C\n", new long[] {42}),
         Arguments.of("\u300042\u2003\n\u200A43\u2028\n", new long[] {42, 43}),
         Arguments.of("\n\n# only\n  \n5\n\n\t\n", new long[] {5}),
-        Arguments.of(" ".repeat(100) + "42" + "\t".repeat(50) + "#" + "c".repeat(1000) + "\n43\n", new long[] {42, 43}));
+        Arguments.of(" ".repeat(100) + "42" + "\t".repeat(50) + "#" + "c".repeat(1000) + "\n43\n",
+            new long[] {42, 43}));
   }
 
   @ParameterizedTest
@@ -153,6 +158,10 @@ class NumberFileReaderTest {
         Arguments.of("9223372036854775808\n", "line 1: '9223372036854775808' is larger than 2^63-1"),
         Arguments.of("1\n9999999999999999999\n", "line 2: '9999999999999999999' is larger than 2^63-1"),
         Arguments.of("10000000000000000000\n", "line 1: '10000000000000000000' is larger than 2^63-1"),
+        Arguments.of("9223372036854775808#\n", "line 1: '9223372036854775808' is larger than 2^63-1"),
+        Arguments.of("18446744073709551615\n", "line 1: '18446744073709551615' is larger than 2^63-1"),
+        Arguments.of("18446744073709551616\n", "line 1: '18446744073709551616' is larger than 2^63-1"),
+        Arguments.of("36893488147419103232\n", "line 1: '36893488147419103232' is larger than 2^63-1"),
         Arguments.of("99999999999999999999 # twenty\n", "line 1: '99999999999999999999' is larger than 2^63-1"),
         Arguments.of("+9223372036854775808\n", "line 1: '+9223372036854775808' is larger than 2^63-1"),
         Arguments.of("-5\n", "line 1: '-5' is negative"),
@@ -267,7 +276,8 @@ class NumberFileReaderTest {
     Files.writeString(f, "1\n2\n  x3 # oops\n");
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> NumberSourcesTest.readAll(input.open()));
     assertInstanceOf(IOException.class, e.getCause());
-    assertEquals("file '" + f + "' changed while being read: line 3 'x3' is not a whole number", e.getCause().getMessage());
+    assertEquals("file '" + f + "' changed while being read: line 3 'x3' is not a whole number",
+        e.getCause().getMessage());
   }
 
   @Test
@@ -336,7 +346,8 @@ class NumberFileReaderTest {
 
   private static final List<String> VALUES = List.of("", "", "0", "+0", "-0", "-00", "-5", "+", "-", "+-1", "--1",
       "9223372036854775807", "9223372036854775808", "09223372036854775807", "10000000000000000000",
-      "18446744073709551616", "abc", "1.5", "1 2", "12x", "0x1F", "1e5", "٣", "\uFEFF7", "\u00007", "7\u0085", "\u00A07");
+      "18446744073709551616", "abc", "1.5", "1 2", "12x", "0x1F", "1e5", "٣", "\uFEFF7", "\u00007", "7\u0085",
+      "\u00A07");
   private static final List<String> SPACES = List.of("", "", "", " ", "  ", "\t", " \t ", "\u000B", "\f", "\u001C",
       "\u3000", "\u2003");
   private static final List<String> COMMENTS = List.of("", " note", " café ☕", "#", "\u0000", "𝟘", "\t12", "\r");
@@ -357,13 +368,19 @@ class NumberFileReaderTest {
     boolean badLines = random.nextInt(3) == 0;
     int notUtf8Line = random.nextInt(6) == 0 ? random.nextInt(Math.max(lines, 1)) : -1;
     for (int i = 0; i < lines; i++) {
-      int kind = badLines && random.nextInt(8) == 0 ? 4 + random.nextInt(2) : random.nextInt(4);
+      int kind = badLines && random.nextInt(8) == 0 ? 4 + random.nextInt(3) : random.nextInt(4);
       String value = switch (kind) {
         case 0 -> "";
-        case 1 -> Long.toString(random.nextLong(0, (long) Math.pow(10, random.nextInt(19))));
+        case 1 -> Long.toString(random.nextLong(0, random.nextInt(20) == 19 ? Long.MAX_VALUE : (long) Math.pow(10,
+            random.nextInt(19))));
         case 2 -> "0".repeat(random.nextInt(25)) + random.nextLong(Long.MAX_VALUE);
         case 3 -> (random.nextBoolean() ? "+" : "") + random.nextInt(100_000_000);
         case 4 -> any(random, VALUES);
+        case 5 -> switch (random.nextInt(3)) { // 19 or 20 digits, about 2^63
+          case 0 -> "922337203685477" + (1000 + random.nextInt(9000));
+          case 1 -> random.nextLong(100_000_000_000_000_000L, 1_000_000_000_000_000_000L) + "" + random.nextInt(10);
+          default -> "1" + random.nextLong(1_000_000_000_000_000_000L, Long.MAX_VALUE);
+        };
         default -> Long.toString(random.nextLong(Long.MIN_VALUE, -1)) + (random.nextBoolean() ? "" : "0");
       };
       out.writeBytes(bytes(any(random, SPACES), value, any(random, SPACES)));
