@@ -28,7 +28,9 @@ import java.util.Arrays;
  * longest number part of a line (comments are skipped without being kept).
  *
  * <p>UTF-8 is checked a block at a time, before any line of the block is parsed: ASCII-only blocks cost one
- * quick pass, others go through a strict decoder.
+ * quick pass, others go through a strict decoder. So a file that is not UTF-8 is reported as such rather
+ * than for a bad line in the same block, as the String-based reader did within the 64K characters it
+ * decoded ahead.
  */
 final class NumberLineScanner implements Closeable {
   /** Bytes read from the file at a time. */
