@@ -1,11 +1,9 @@
 package brigade.primes;
 
 import brigade.UserError;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +14,8 @@ import java.util.SplittableRandom;
 /**
  * Reads a numbers file: one whole number in [0, 2^63-1] per line (UTF-8). Blank lines and {@code #} comments
  * (whole-line or after the number) are skipped; spaces and tabs around a number and Windows line endings
- * (CRLF) are tolerated. Anything else is an error naming the file, the line number and the value.
+ * (CRLF) are tolerated. Anything else is an error naming the file, the line number and the value. The format
+ * itself is {@link NumberLineScanner}'s.
  *
  * <p>Files are read twice, both times streaming: {@link #validate} checks every line before the job starts,
  * {@link #open} then feeds the job. Memory stays bounded whatever the file size.
@@ -36,29 +35,30 @@ public final class NumberFileReader {
    * @throws UserError if the file cannot be read, holds a bad line, or holds no numbers
    */
   public static Scan validate(Path path) {
+    return validate(path, NumberLineScanner.DEFAULT_BLOCK_SIZE);
+  }
+
+  /** {@link #validate(Path)} reading {@code blockSize} bytes at a time (tests use tiny blocks). */
+  static Scan validate(Path path, int blockSize) {
     long count = 0;
     long[] reservoir = new long[SAMPLE_SIZE];
     SplittableRandom random = new SplittableRandom(path.toString().hashCode());
-    try (BufferedReader in = reader(path)) {
-      long lineNo = 0;
-      for (String line; (line = in.readLine()) != null; ) {
-        lineNo++;
-        String text = numberText(line, lineNo);
-        if (text == null) continue;
-        String problem = NumberSources.problem(text);
-        if (problem != null) {
-          throw new UserError("file '" + path + "' line " + lineNo + ": '" + printable(text) + "' " + problem
-              + "; expected " + NumberSources.ALLOWED + " on each line (blank lines and # comments are skipped)");
+    long[] chunk = new long[4096];
+    try (NumberLineScanner lines = scanner(path, blockSize)) {
+      for (int n; (n = lines.read(chunk, 0, chunk.length)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (count < SAMPLE_SIZE) {
+            reservoir[(int) count] = chunk[i];
+          } else {
+            long j = random.nextLong(count + 1);
+            if (j < SAMPLE_SIZE) reservoir[(int) j] = chunk[i];
+          }
+          count++;
         }
-        long n = Long.parseLong(text);
-        if (count < SAMPLE_SIZE) {
-          reservoir[(int) count] = n;
-        } else {
-          long j = random.nextLong(count + 1);
-          if (j < SAMPLE_SIZE) reservoir[(int) j] = n;
-        }
-        count++;
       }
+    } catch (NumberLineScanner.BadLineException bad) {
+      throw new UserError("file '" + path + "' line " + bad.lineNo + ": '" + printable(bad.text) + "' " + bad.problem
+          + "; expected " + NumberSources.ALLOWED + " on each line (blank lines and # comments are skipped)");
     } catch (IOException e) {
       throw cannotRead(path, e);
     }
@@ -70,15 +70,18 @@ public final class NumberFileReader {
 
   /** A lazy source over a file already checked by {@link #validate} and holding {@code count} numbers. */
   public static NumberSource open(Path path, long count) {
-    BufferedReader in;
+    return open(path, count, NumberLineScanner.DEFAULT_BLOCK_SIZE);
+  }
+
+  /** {@link #open(Path, long)} reading {@code blockSize} bytes at a time (tests use tiny blocks). */
+  static NumberSource open(Path path, long count, int blockSize) {
+    NumberLineScanner lines;
     try {
-      in = reader(path);
+      lines = scanner(path, blockSize);
     } catch (IOException e) {
       throw cannotRead(path, e);
     }
     return new NumberSource() {
-      long lineNo;
-
       @Override
       public OptionalLong size() {
         return OptionalLong.of(count);
@@ -86,31 +89,21 @@ public final class NumberFileReader {
 
       @Override
       public int read(long[] buf) {
-        int n = 0;
         try {
-          while (n < buf.length) {
-            String line = in.readLine();
-            if (line == null) break;
-            String text = numberText(line, ++lineNo);
-            if (text == null) continue;
-            String problem = NumberSources.problem(text);
-            if (problem != null) {
-              // Only if the file changed between the two passes.
-              throw new UncheckedIOException(new IOException(
-                  "file '" + path + "' changed while being read: line " + lineNo + " '" + printable(text) + "' " + problem));
-            }
-            buf[n++] = Long.parseLong(text);
-          }
+          return lines.read(buf, 0, buf.length);
+        } catch (NumberLineScanner.BadLineException bad) {
+          // Only if the file changed between the two passes.
+          throw new UncheckedIOException(new IOException("file '" + path + "' changed while being read: line "
+              + bad.lineNo + " '" + printable(bad.text) + "' " + bad.problem));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read file '" + path + "': " + e.getMessage(), e);
         }
-        return n;
       }
 
       @Override
       public void close() {
         try {
-          in.close();
+          lines.close();
         } catch (IOException ignored) {
           // nothing left to read from it
         }
@@ -118,21 +111,9 @@ public final class NumberFileReader {
     };
   }
 
-  /** The number's text on a line, or null for a line to skip. */
-  static String numberText(String line, long lineNo) {
-    String s = line;
-    if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1); // UTF-8 byte order mark
-    int hash = s.indexOf('#');
-    if (hash >= 0) s = s.substring(0, hash);
-    s = s.strip(); // spaces, tabs, and the \r of a CRLF line ending
-    return s.isEmpty() ? null : s;
-  }
-
-  private static BufferedReader reader(Path path) throws IOException {
+  private static NumberLineScanner scanner(Path path, int blockSize) throws IOException {
     if (Files.isDirectory(path)) throw new IOException("it is a directory");
-    // Strict decoding: a binary file is reported, not read as garbage numbers.
-    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
-        StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+    return new NumberLineScanner(Files.newInputStream(path), blockSize);
   }
 
   private static UserError cannotRead(Path path, IOException e) {
