@@ -21,8 +21,11 @@ import java.util.SplittableRandom;
  * {@link #open} then feeds the job. Memory stays bounded whatever the file size.
  */
 public final class NumberFileReader {
-  /** Numbers kept (by reservoir sampling) from the validation pass, for estimating the work. */
-  static final int SAMPLE_SIZE = 256;
+  /**
+   * Numbers kept (by reservoir sampling) from the validation pass: for estimating the work, and for the pool's
+   * warm-up, which should see full-size batches of numbers like the file's (128 KiB).
+   */
+  static final int SAMPLE_SIZE = 1 << 14;
 
   private NumberFileReader() {}
 

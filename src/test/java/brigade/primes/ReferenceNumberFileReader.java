@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  */
 final class ReferenceNumberFileReader {
   /** Numbers kept (by reservoir sampling) from the validation pass, for estimating the work. */
-  static final int SAMPLE_SIZE = 256;
+  static final int SAMPLE_SIZE = NumberFileReader.SAMPLE_SIZE;
 
   private ReferenceNumberFileReader() {}
 
