@@ -89,8 +89,18 @@ public final class SettingsReader {
 
   /** A duration such as {@code 250ms} or {@code 2s}; {@code allowZero} admits {@code 0s}. */
   public Duration duration(String path, boolean allowZero) {
-    ConfigValue raw = raw(path);
     String allowed = (allowZero ? "a duration >= 0" : "a duration > 0") + " such as 250ms, 2s or 1m";
+    return duration(path, raw(path), allowZero, allowed);
+  }
+
+  /** A duration {@code >= 0} such as {@code 2s}, or the word {@code auto}: then {@code null}. */
+  public Duration durationOrAuto(String path) {
+    ConfigValue raw = raw(path);
+    if (isWord(raw, "auto")) return null;
+    return duration(path, raw, true, "\"auto\" or a duration >= 0 such as 250ms, 2s or 1m");
+  }
+
+  private Duration duration(String path, ConfigValue raw, boolean allowZero, String allowed) {
     Duration d;
     try {
       d = config.getDuration(key(path));
@@ -98,21 +108,6 @@ public final class SettingsReader {
       throw invalid(path, raw, allowed);
     }
     if (d.isNegative() || (!allowZero && d.isZero())) throw invalid(path, raw, allowed);
-    return d;
-  }
-
-  /** A duration {@code >= 0} such as {@code 2s}, or the word {@code auto}: then {@code null}. */
-  public Duration durationOrAuto(String path) {
-    ConfigValue raw = raw(path);
-    if (isWord(raw, "auto")) return null;
-    String allowed = "\"auto\" or a duration >= 0 such as 250ms, 2s or 1m";
-    Duration d;
-    try {
-      d = config.getDuration(key(path));
-    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-      throw invalid(path, raw, allowed);
-    }
-    if (d.isNegative()) throw invalid(path, raw, allowed);
     return d;
   }
 
