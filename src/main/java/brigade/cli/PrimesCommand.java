@@ -368,11 +368,12 @@ public final class PrimesCommand implements Callable<Integer> {
 
       // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
       Duration warmup = settings.warmupFor(estimate);
+      Double warmupMillis = null;
       if (baselineOn && !cancelled.get() && !clusterJob && !warmup.isZero()) {
         int warmNumbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * jobSpec.poolSize() * jobSpec.batchSize());
         long warmStart = System.nanoTime();
         warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)), warmup);
-        baselineMode = baselineMode.withWarmup((System.nanoTime() - warmStart) / 1e6);
+        warmupMillis = (System.nanoTime() - warmStart) / 1e6;
       }
 
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
@@ -407,8 +408,7 @@ public final class PrimesCommand implements Callable<Integer> {
           counts = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
         }
         baseline = counts.completed()
-            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors(),
-                baselineMode.warmupMillis())
+            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors())
             : JobReport.BaselineOutcome.skipped("interrupted");
       }
 
@@ -419,8 +419,8 @@ public final class PrimesCommand implements Callable<Integer> {
       // A cluster job's pool is the workers it found on the nodes, not this node's pool-size setting.
       JobSpec reported = !clusterJob || result.workers().isEmpty() ? jobSpec
           : jobSpec.withPoolSize(result.workers().size());
-      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline, shown,
-          output == null ? null : output.toString(), interrupted);
+      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline,
+          warmupMillis, shown, output == null ? null : output.toString(), interrupted);
       PrintWriter out = spec.commandLine().getOut();
       brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(result) : null;
       out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()

@@ -77,24 +77,19 @@ public record JobReport(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record NumberResult(long number, boolean prime, List<Long> factors) {}
 
-  /**
-   * How the sequential baseline went: its time and counts, or why it did not run (then time is null), and how
-   * long the pool warmed up before the timed run (null: it did not).
-   */
-  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors, Double warmupMillis) {
+  /** How the sequential baseline went: its time and counts, or why it did not run (then time is null). */
+  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors) {
     public static BaselineOutcome skipped(String why) {
-      return new BaselineOutcome(why, null, null, null, null);
-    }
-
-    /** This outcome, noting that the pool warmed up for {@code millis} first. */
-    public BaselineOutcome withWarmup(double millis) {
-      return new BaselineOutcome(mode, this.millis, primes, factors, millis);
+      return new BaselineOutcome(why, null, null, null);
     }
   }
 
-  /** Builds the report of one run from the pool's result and the baseline's outcome. */
+  /**
+   * Builds the report of one run from the pool's result and the baseline's outcome; {@code warmupMillis} is how
+   * long the pool warmed up before its timed run (null: it did not).
+   */
   public static JobReport of(JobSpec spec, String input, long count, int cores, JobResult r, BaselineOutcome baseline,
-      List<NumberResult> results, String output, boolean interrupted) {
+      Double warmupMillis, List<NumberResult> results, String output, boolean interrupted) {
     double wall = r.wallNanos() / 1e6;
     Double seq = baseline.millis();
     Double speedup = seq != null && wall > 0 ? round(seq / wall, 3) : null;
@@ -115,7 +110,7 @@ public record JobReport(
         spec.poolSize(), spec.batchSize(), spec.window(), cores, r.batches(), r.primes(),
         spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), seq == null ? null : round(seq, 3), speedup,
         efficiency, throughput, baseline.mode(),
-        baseline.warmupMillis() == null ? null : round(baseline.warmupMillis(), 1), agrees, r.failedBatches().size(), failures, r.retries(),
+        warmupMillis == null ? null : round(warmupMillis, 1), agrees, r.failedBatches().size(), failures, r.retries(),
         r.numbersIn(), r.numbersAnswered(), r.numbersFailed(), interrupted || r.interrupted(), workers,
         results == null || results.isEmpty() ? null : results, output);
   }

@@ -31,7 +31,7 @@ class JobReportTest {
   @Test
   void jsonHasEveryKeyTheIssueNames() throws Exception {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L, 2200.04), List.of(), "out.csv", false);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), 2200.04, List.of(), "out.csv", false);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -66,7 +66,7 @@ class JobReportTest {
   @Test
   void checkReportHasPrimesButNoFactorsAndNoTimesWithoutBaseline() throws Exception {
     JobReport r = JobReport.of(spec(Job.CHECK), "x", 1000, 2, result(), JobReport.BaselineOutcome.skipped("off"),
-        null, null, false);
+        null, null, null, false);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertTrue(json.has("primes"));
     assertFalse(json.has("factors"));
@@ -78,7 +78,7 @@ class JobReportTest {
   @Test
   void textStatesNumbersInAndOutFailuresAndWorkers() {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L, null), List.of(), null, true);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), null, List.of(), null, true);
     String text = r.toText("×");
     assertTrue(text.contains("in 1,000, out 900, failed 100"), text);
     assertTrue(text.contains("INTERRUPTED"), text);
