@@ -34,14 +34,8 @@ public record Tally(long answered, long primes, long factors, long checksum) {
 
     /** Adds a batch's answers, as the actor pool hands them to its sink (the same sums as number by number). */
     public void add(ResultBatch results) {
-      add(results.numbers(), results.prime(), results.factors(), results.job() == Job.FACTOR ? results.factorCounts() : null);
-    }
-
-    /**
-     * Adds {@code numbers}' answers: {@code prime[i]}, and (when {@code counts} is not null) number i's factors as
-     * the next {@code counts[i]} entries of {@code factors}.
-     */
-    public void add(long[] numbers, boolean[] prime, long[] factors, int[] counts) {
+      long[] numbers = results.numbers();
+      boolean[] prime = results.prime();
       answered += numbers.length;
       for (int i = 0; i < numbers.length; i++) {
         if (prime[i]) {
@@ -49,10 +43,12 @@ public record Tally(long answered, long primes, long factors, long checksum) {
           checksum += numbers[i];
         }
       }
-      if (counts == null) return;
-      this.factors += factors.length;
+      if (results.job() != Job.FACTOR) return;
+      long[] fs = results.factors();
+      int[] counts = results.factorCounts();
+      factors += fs.length;
       for (int i = 0, at = 0; i < counts.length; i++) {
-        for (int j = 0; j < counts[i]; j++) checksum += factors[at + j] * 31 + j; // j: a factor's place in its number
+        for (int j = 0; j < counts[i]; j++) checksum += fs[at + j] * 31 + j; // j: a factor's place in its number
         at += counts[i];
       }
     }
