@@ -106,7 +106,7 @@ public final class CsvResultWriter implements ResultSink {
       drain();
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
+      throw writeFailed(e);
     }
   }
 
@@ -115,7 +115,7 @@ public final class CsvResultWriter implements ResultSink {
     try (out) {
       drain();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
+      throw writeFailed(e);
     }
   }
 
@@ -125,8 +125,12 @@ public final class CsvResultWriter implements ResultSink {
     try {
       drain();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
+      throw writeFailed(e);
     }
+  }
+
+  private UncheckedIOException writeFailed(IOException e) {
+    return new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
   }
 
   private void drain() throws IOException {
