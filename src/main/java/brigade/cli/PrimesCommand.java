@@ -446,7 +446,7 @@ public final class PrimesCommand implements Callable<Integer> {
       // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
       // class, so the JIT has compiled what the timed run executes, not a look-alike.
       int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
-      JobSpec warm = jobSpec.withBatches(batch, jobSpec.poolSize());
+      JobSpec warm = jobSpec.withBatches(batch, jobSpec.window());
       NumberSource cycling = new NumberSource() {
         int next;
 
