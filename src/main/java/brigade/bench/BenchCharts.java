@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.report.Stats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.report.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package brigade.bench;
+package brigade.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

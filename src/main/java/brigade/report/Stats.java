@@ -1,10 +1,10 @@
-package brigade.bench;
+package brigade.report;
 
 import java.util.Arrays;
 
 /**
- * Median, min and max of a point's repeats. The median is what the bench quotes: a noisy machine shows up as
- * a wide min–max band around it, not as a shifted answer.
+ * Median, min and max of repeated timings (a bench point's repeats, a `primes` run's timed rounds). The median is
+ * what Brigade quotes: a noisy machine shows up as a wide min–max band around it, not as a shifted answer.
  */
 public record Stats(double median, double min, double max, int n) {
 
