@@ -267,6 +267,8 @@ public final class PrimesCommand implements Callable<Integer> {
     /** The pool warms up on at most this many numbers of the input, cycled: enough for full-size batches. */
     private static final int POOL_WARMUP_NUMBERS = 1 << 16;
     private static final int SAMPLE_SIZE = 64;
+    /** The warm-up keeps the timed run's window unless the batches in flight would hold up its cancel longer. */
+    private static final Duration WARMUP_CANCEL_WAIT = Duration.ofMillis(250);
 
     private final CommandSpec spec;
     private final Config config;
@@ -372,7 +374,7 @@ public final class PrimesCommand implements Callable<Integer> {
       if (baselineOn && !cancelled.get() && !clusterJob && !warmup.isZero()) {
         int warmNumbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * jobSpec.poolSize() * jobSpec.batchSize());
         long warmStart = System.nanoTime();
-        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)), warmup);
+        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)), warmup, nanosPerNumber);
         warmupMillis = (System.nanoTime() - warmStart) / 1e6;
       }
 
@@ -438,15 +440,18 @@ public final class PrimesCommand implements Callable<Integer> {
 
     /**
      * Runs the pool over the sample, round and round, with results discarded, and cancels it after
-     * {@code duration}: the workers' and the coordinator's code is compiled before the timed run. One batch per
-     * worker in flight, so the cancel does not wait long even on heavy numbers.
+     * {@code duration}: the workers' and the coordinator's code is compiled before the timed run. The cancel
+     * waits for the batches the workers hold: when those are heavy, only one batch per worker is in flight.
      */
-    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample, Duration duration) {
+    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample, Duration duration,
+        double nanosPerNumber) {
       if (sample.length == 0) return;
       // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
       // class, so the JIT has compiled what the timed run executes, not a look-alike.
       int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
-      JobSpec warm = jobSpec.withBatches(batch, jobSpec.window());
+      double heldNanos = nanosPerNumber * batch * jobSpec.window() / jobSpec.poolSize();
+      int window = heldNanos <= WARMUP_CANCEL_WAIT.toNanos() ? jobSpec.window() : jobSpec.poolSize();
+      JobSpec warm = jobSpec.withBatches(batch, window);
       NumberSource cycling = new NumberSource() {
         int next;
 
