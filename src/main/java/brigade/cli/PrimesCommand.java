@@ -185,6 +185,11 @@ public final class PrimesCommand implements Callable<Integer> {
             + "0s for none; auto: the estimated sequential time, 1 s to 5 s (brigade.primes.warmup).")
     String warmup;
 
+    @Option(names = "--repeat", paramLabel = "N|auto",
+        description = "Timed rounds of the pool run and the baseline, interleaved; the report quotes medians with min-max "
+            + "(default auto: with the baseline, as many as fit in about 1 s after the first, up to 15) (brigade.primes.repeat).")
+    String repeat;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write per-number results as CSV: number,prime,factors.")
     Path output;
 
@@ -208,6 +213,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)
           .put("brigade.primes.baseline", "--baseline", baseline == null ? null : baseline ? "on" : "off")
           .put("brigade.primes.warmup", "--warmup", warmup)
+          .put("brigade.primes.repeat", "--repeat", repeat)
           .put("brigade.primes.random-count", "--random", random)
           .put("brigade.primes.random-min", "--min", min)
           .put("brigade.primes.random-max", "--max", max)
@@ -217,6 +223,9 @@ public final class PrimesCommand implements Callable<Integer> {
       NumberSources.Input input = input(settings);
       // Validated before anything is created (the output file, an actor system), like every other setting.
       if (cluster.enabled()) brigade.cluster.ClusterSettings.from(cfg);
+      if (cluster.enabled() && settings.repeat() > 1) {
+        throw new UserError("--repeat " + settings.repeat() + " needs a local pool: a --cluster job runs once");
+      }
       selfTest(settings.primeAlgorithm());
       return new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled()).run();
     }
@@ -381,47 +390,36 @@ public final class PrimesCommand implements Callable<Integer> {
       // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
       List<JobReport.NumberResult> shown = new ArrayList<>();
       Tally tally = new Tally(csv, input.count() <= JobReport.RESULTS_SHOWN ? shown : null, job);
-      JobResult result;
-      if (cancelled.get()) {
-        result = tally.partialResult(0, 0);
-      } else {
-        AtomicLong answered = new AtomicLong();
-        ProgressDisplay bar = ProgressDisplay.start("primes " + job.label(), input.count(), answered::get);
-        try (bar; CountingSource source = new CountingSource(input.open())) {
-          long start = System.nanoTime();
-          JobRun run = clusterJob
-              ? PrimeKitchen.start(system, jobSpec, source, tally, coordinator.progress(answered::set), coordinator.workers())
-              : PrimeKitchen.start(system, jobSpec, source, tally, answered::set,
-                  WorkerSource.localPool(settings.faultPlan()));
-          current.set(run);
-          if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
-          result = await(run, tally, source, start);
-          current.set(null);
-        }
-      }
+      JobResult result = cancelled.get() ? tally.partialResult(0, 0)
+          : poolRun(system, jobSpec, tally, "primes " + job.label());
 
       // 4. The baseline: the same numbers re-read, on this thread alone.
       JobReport.BaselineOutcome baseline = baselineMode;
       if (baselineOn && !result.interrupted() && !cancelled.get()) {
-        AtomicLong done = new AtomicLong();
-        SequentialBaseline.Counts counts;
-        ProgressDisplay bar = ProgressDisplay.start("sequential", input.count(), done::get);
-        try (bar; var source = input.open()) {
-          counts = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
-        }
+        SequentialBaseline.Counts counts = baseline(algorithm, "sequential");
         baseline = counts.completed()
             ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors())
             : JobReport.BaselineOutcome.skipped("interrupted");
       }
 
-      // 5. The report. Interrupted runs print what finished, and say so.
+      // 5. More timed rounds when one timing of this job would be mostly noise (or --repeat asks for them).
       tally.closeGate();
-      if (csv != null) csv.flush();
+      if (csv != null) csv.flush(); // the results are complete: later rounds only count
+      JobReport.LaterRounds later = JobReport.LaterRounds.NONE;
+      boolean timedOnce = !result.interrupted() && !cancelled.get() && result.failedBatches().isEmpty()
+          && (!baselineOn || baseline.millis() != null);
+      if (timedOnce && !clusterJob) {
+        long firstRound = result.wallNanos() + (baseline.millis() == null ? 0 : (long) (baseline.millis() * 1e6));
+        int rounds = settings.roundsFor(firstRound, baselineOn);
+        if (rounds > 1) later = laterRounds(system, jobSpec, algorithm, rounds, baselineOn, result);
+      }
+
+      // 6. The report. Interrupted runs print what finished, and say so.
       boolean interrupted = result.interrupted() || cancelled.get();
       // A cluster job's pool is the workers it found on the nodes, not this node's pool-size setting.
       JobSpec reported = !clusterJob || result.workers().isEmpty() ? jobSpec
           : jobSpec.withPoolSize(result.workers().size());
-      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline,
+      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline, later,
           warmupMillis, shown, output == null ? null : output.toString(), interrupted);
       PrintWriter out = spec.commandLine().getOut();
       brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(result) : null;
@@ -436,6 +434,69 @@ public final class PrimesCommand implements Callable<Integer> {
       }
       if (interrupted) return Main.EXIT_INTERRUPTED;
       return result.failedBatches().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
+    }
+
+    /** The baseline once: the input re-read and computed on this thread alone, with a progress bar. */
+    private SequentialBaseline.Counts baseline(PrimeAlgorithm algorithm, String label) {
+      AtomicLong done = new AtomicLong();
+      ProgressDisplay bar = ProgressDisplay.start(label, input.count(), done::get);
+      try (bar; var source = input.open()) {
+        return SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
+      }
+    }
+
+    /**
+     * Rounds 2..{@code rounds}: the pool run and the baseline again, in alternating order (round 1 ran the pool
+     * first), each checked against round 1's counts. A round cut short by Ctrl-C is left out whole, so every
+     * median is over complete pairs.
+     */
+    private JobReport.LaterRounds laterRounds(ActorSystem<Void> system, JobSpec jobSpec, PrimeAlgorithm algorithm,
+        int rounds, boolean baselineOn, JobResult first) {
+      List<Double> pool = new ArrayList<>();
+      List<Double> sequential = new ArrayList<>();
+      boolean same = true;
+      for (int round = 2; round <= rounds && !cancelled.get(); round++) {
+        String of = "round " + round + "/" + rounds;
+        Double poolMillis = null;
+        Double seqMillis = null;
+        boolean baselineFirst = round % 2 == 0;
+        for (int leg = 0; leg < 2 && !cancelled.get(); leg++) {
+          if (baselineFirst == (leg == 0)) {
+            if (!baselineOn) continue;
+            SequentialBaseline.Counts c = baseline(algorithm, "sequential, " + of);
+            if (!c.completed()) break;
+            seqMillis = c.nanos() / 1e6;
+            same &= c.primes() == first.primes() && (job == Job.CHECK || c.factors() == first.factors());
+          } else {
+            JobResult r = poolRun(system, jobSpec, new Tally(null, null, job), "primes " + job.label() + ", " + of);
+            if (r.interrupted()) break;
+            poolMillis = r.wallNanos() / 1e6;
+            same &= r.primes() == first.primes() && r.factors() == first.factors();
+          }
+        }
+        if (cancelled.get() || poolMillis == null || (baselineOn && seqMillis == null)) break;
+        pool.add(poolMillis);
+        if (seqMillis != null) sequential.add(seqMillis);
+      }
+      return new JobReport.LaterRounds(pool, sequential, same);
+    }
+
+    /** One pool run over the whole input into {@code tally}, with a progress bar; Ctrl-C cancels it. */
+    private JobResult poolRun(ActorSystem<Void> system, JobSpec jobSpec, Tally tally, String label) {
+      AtomicLong answered = new AtomicLong();
+      ProgressDisplay bar = ProgressDisplay.start(label, input.count(), answered::get);
+      try (bar; CountingSource source = new CountingSource(input.open())) {
+        long start = System.nanoTime();
+        JobRun run = clusterJob
+            ? PrimeKitchen.start(system, jobSpec, source, tally, coordinator.progress(answered::set), coordinator.workers())
+            : PrimeKitchen.start(system, jobSpec, source, tally, answered::set,
+                WorkerSource.localPool(settings.faultPlan()));
+        current.set(run);
+        if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
+        JobResult result = await(run, tally, source, start);
+        current.set(null);
+        return result;
+      }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param baseline on, off or auto (on when the estimated sequential time is under {@link #BASELINE_AUTO_LIMIT})
  * @param warmup how long the pool runs the job's own work before it is timed against the baseline, or null for
  *     auto ({@link #warmupFor})
+ * @param repeat timed rounds of the pool run and the baseline, interleaved, or {@link #AUTO} ({@link #roundsFor})
  * @param randomCount how many random numbers `primes factor` draws with no input
  * @param randomMin smallest random number (inclusive)
  * @param randomMax largest random number (inclusive)
@@ -31,6 +32,7 @@ public record PrimesSettings(
     Duration batchTimeout,
     Baseline baseline,
     Duration warmup,
+    int repeat,
     long randomCount,
     long randomMin,
     long randomMax,
@@ -47,6 +49,10 @@ public record PrimesSettings(
   /** The shortest and longest automatic warm-up: see {@link #warmupFor}. */
   public static final Duration WARMUP_AUTO_MIN = Duration.ofSeconds(1);
   public static final Duration WARMUP_AUTO_MAX = Duration.ofSeconds(5);
+  public static final int MAX_REPEAT = 1000;
+  /** With repeat = auto: more timed rounds while they fit in this (after the first), at most {@link #REPEAT_AUTO_MAX}. */
+  public static final Duration REPEAT_AUTO_BUDGET = Duration.ofSeconds(1);
+  public static final int REPEAT_AUTO_MAX = 15;
 
   /** Whether to run the same work on one thread for comparison. */
   public enum Baseline {
@@ -67,6 +73,7 @@ public record PrimesSettings(
     Duration batchTimeout = r.duration("batch-timeout", false);
     Baseline baseline = baseline(r);
     Duration warmup = r.durationOrAuto("warmup");
+    int repeat = r.intOrAuto("repeat", 1, MAX_REPEAT, AUTO);
     long randomCount = wholeLong(r, "random-count", 1);
     long randomMin = wholeLong(r, "random-min", 0);
     long randomMax = wholeLong(r, "random-max", 0);
@@ -77,7 +84,7 @@ public record PrimesSettings(
     long seed = wholeLong(r, "seed", Long.MIN_VALUE);
     double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, warmup, randomCount, randomMin, randomMax, seed, faultRate);
+        baseline, warmup, repeat, randomCount, randomMin, randomMax, seed, faultRate);
   }
 
   /**
@@ -130,6 +137,19 @@ public record PrimesSettings(
     if (warmup != null) return warmup;
     long nanos = Math.max(WARMUP_AUTO_MIN.toNanos(), Math.min(WARMUP_AUTO_MAX.toNanos(), estimatedSequentialNanos));
     return Duration.ofNanos(nanos);
+  }
+
+  /**
+   * How many timed rounds (pool run and baseline) a job gets: the setting, or with {@code auto}, when the baseline
+   * runs and no fault is injected, as many as fit in {@link #REPEAT_AUTO_BUDGET} after the first, whose round took
+   * {@code firstRoundNanos}, up to {@link #REPEAT_AUTO_MAX}. One timing of a run of a few milliseconds is mostly
+   * noise (a GC pause, a compiler thread, another process); a median of several is the run's real speed. A long
+   * job gets one round: its single timing is already steady, and timing it again would double the wait.
+   */
+  public int roundsFor(long firstRoundNanos, boolean baselineOn) {
+    if (repeat != AUTO) return repeat;
+    if (!baselineOn || faultRate > 0 || firstRoundNanos <= 0) return 1;
+    return (int) Math.min(REPEAT_AUTO_MAX, 1 + REPEAT_AUTO_BUDGET.toNanos() / firstRoundNanos);
   }
 
   /** Where the local pool's workers throw on purpose (none at fault-rate 0): supervision and retries, visible. */

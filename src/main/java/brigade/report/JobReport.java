@@ -18,16 +18,23 @@ import java.util.Locale;
  * @param cores available processors: efficiency is speedup / min(poolSize, cores)
  * @param primes answered numbers that are prime
  * @param factors prime factors found, with multiplicity (factor jobs only)
- * @param wallMillis the pool run, first batch sent to last reply
- * @param sequentialMillis the same work on one thread (null when the baseline did not run)
+ * @param wallMillis the pool run, first batch sent to last reply (the median of the timed rounds)
+ * @param wallMillisMin the fastest timed pool run
+ * @param wallMillisMax the slowest timed pool run
+ * @param sequentialMillis the same work on one thread (the median of the rounds; null when the baseline did not run)
+ * @param sequentialMillisMin the fastest baseline
+ * @param sequentialMillisMax the slowest baseline
+ * @param runs timed rounds: pool runs (and as many baselines, when it runs), interleaved
  * @param speedup sequentialMillis / wallMillis
  * @param efficiency speedup / min(poolSize, cores)
  * @param throughputPerSecond numbers answered per second of the pool run
  * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
  * @param warmupMillis how long the pool ran the job's work, untimed, before the timed run (null: no warm-up)
- * @param baselineAgrees whether the baseline found the same prime (and factor) counts as the pool
+ * @param baselineAgrees whether the baseline (and every later round) found the same prime (and factor) counts as
+ *     the pool
  * @param numbersOut numbers answered (each exactly once)
  * @param interrupted Ctrl-C stopped the run: the counts cover what finished
+ * @param workers each worker's share of the first pool run (the one whose results were written)
  * @param results per-number results, for seed-sized runs only (at most {@link #RESULTS_SHOWN} numbers)
  * @param output the CSV file written, if any
  */
@@ -46,7 +53,12 @@ public record JobReport(
     long primes,
     Long factors,
     double wallMillis,
+    double wallMillisMin,
+    double wallMillisMax,
     Double sequentialMillis,
+    Double sequentialMillisMin,
+    Double sequentialMillisMax,
+    int runs,
     Double speedup,
     Double efficiency,
     double throughputPerSecond,
@@ -85,18 +97,38 @@ public record JobReport(
   }
 
   /**
-   * Builds the report of one run from the pool's result and the baseline's outcome; {@code warmupMillis} is how
-   * long the pool warmed up before its timed run (null: it did not).
+   * The timed rounds after the first (which is the pool's result and the baseline's outcome), in ms: the pool run
+   * and the baseline again, interleaved, with results only counted.
+   *
+   * @param sameCounts whether each of these runs found the first pool run's prime (and factor) counts
+   */
+  public record LaterRounds(List<Double> poolMillis, List<Double> sequentialMillis, boolean sameCounts) {
+    /** A job timed once. */
+    public static final LaterRounds NONE = new LaterRounds(List.of(), List.of(), true);
+
+    public LaterRounds {
+      poolMillis = List.copyOf(poolMillis);
+      sequentialMillis = List.copyOf(sequentialMillis);
+    }
+  }
+
+  /**
+   * Builds the report of a job from the pool's result, the baseline's outcome and the later timed rounds (the
+   * times quoted are the medians of all rounds); {@code warmupMillis} is how long the pool warmed up before its
+   * first timed run (null: it did not).
    */
   public static JobReport of(JobSpec spec, String input, long count, int cores, JobResult r, BaselineOutcome baseline,
-      Double warmupMillis, List<NumberResult> results, String output, boolean interrupted) {
-    double wall = r.wallNanos() / 1e6;
-    Double seq = baseline.millis();
+      LaterRounds later, Double warmupMillis, List<NumberResult> results, String output, boolean interrupted) {
+    Stats pool = Stats.of(prepend(r.wallNanos() / 1e6, later.poolMillis()));
+    Stats sequential = baseline.millis() == null ? null : Stats.of(prepend(baseline.millis(), later.sequentialMillis()));
+    double wall = pool.median();
+    Double seq = sequential == null ? null : sequential.median();
     Double speedup = seq != null && wall > 0 ? round(seq / wall, 3) : null;
     Double efficiency = speedup != null ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
-    Boolean agrees = null;
+    Boolean agrees = later.sameCounts() ? null : false;
     if (seq != null && !r.interrupted() && r.numbersFailed() == 0) {
-      agrees = baseline.primes() == r.primes() && (spec.job() == Job.CHECK || baseline.factors() == r.factors());
+      agrees = later.sameCounts() && baseline.primes() == r.primes()
+          && (spec.job() == Job.CHECK || baseline.factors() == r.factors());
     }
     List<Worker> workers = new ArrayList<>();
     for (JobResult.WorkerStats w : r.workers()) {
@@ -108,11 +140,20 @@ public record JobReport(
     double throughput = wall > 0 ? round(r.numbersAnswered() / (wall / 1000), 1) : 0;
     return new JobReport(spec.job().label(), spec.algorithm().name(), spec.dispatch().label(), input, count,
         spec.poolSize(), spec.batchSize(), spec.window(), cores, r.batches(), r.primes(),
-        spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), seq == null ? null : round(seq, 3), speedup,
-        efficiency, throughput, baseline.mode(),
+        spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), round(pool.min(), 3), round(pool.max(), 3),
+        seq == null ? null : round(seq, 3), sequential == null ? null : round(sequential.min(), 3),
+        sequential == null ? null : round(sequential.max(), 3), pool.n(), speedup, efficiency, throughput,
+        baseline.mode(),
         warmupMillis == null ? null : round(warmupMillis, 1), agrees, r.failedBatches().size(), failures, r.retries(),
         r.numbersIn(), r.numbersAnswered(), r.numbersFailed(), interrupted || r.interrupted(), workers,
         results == null || results.isEmpty() ? null : results, output);
+  }
+
+  private static double[] prepend(double first, List<Double> rest) {
+    double[] all = new double[1 + rest.size()];
+    all[0] = first;
+    for (int i = 0; i < rest.size(); i++) all[i + 1] = rest.get(i);
+    return all;
   }
 
   public String toJson() {
@@ -138,13 +179,16 @@ public record JobReport(
         + ", window " + window + " batches, " + cores + (cores == 1 ? " core" : " cores"));
     line(sb, "numbers", "in " + num(numbersIn) + ", out " + num(numbersOut) + ", failed " + num(numbersFailed)
         + (numbersIn == numbersOut + numbersFailed ? "" : ", not answered " + num(numbersIn - numbersOut - numbersFailed))
-        + (interrupted ? "  (INTERRUPTED: counts cover what finished)" : ""));
+        + (!interrupted ? "" : numbersOut + numbersFailed == count ? "  (INTERRUPTED after the last number: counts are complete)"
+            : "  (INTERRUPTED: counts cover what finished)"));
     line(sb, "primes", num(primes) + " of " + num(numbersOut));
     if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
-    line(sb, "pool run", ms(wallMillis) + ", " + num(Math.round(throughputPerSecond)) + " numbers/s"
+    line(sb, "pool run", ms(wallMillis) + spread(wallMillisMin, wallMillisMax) + ", "
+        + num(Math.round(throughputPerSecond)) + " numbers/s"
         + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
     if (sequentialMillis != null) {
-      line(sb, "sequential", ms(sequentialMillis) + ", one thread, same algorithm and numbers"
+      line(sb, "sequential", ms(sequentialMillis) + spread(sequentialMillisMin, sequentialMillisMax)
+          + ", one thread, same algorithm and numbers"
           + (baselineAgrees == null ? "" : baselineAgrees ? ", same counts" : ", DIFFERENT COUNTS (a bug: please report)"));
       line(sb, "speedup", String.format(Locale.ROOT, "%.2fx, efficiency %.0f%% (pool of %d on %d cores)",
           speedup, efficiency * 100, poolSize, cores));
@@ -159,6 +203,7 @@ public record JobReport(
     }
     if (output != null) line(sb, "output", output);
     if (!workers.isEmpty()) {
+      if (runs > 1) line(sb, "workers", "shares of the first run, which wrote the results");
       TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");
       for (Worker w : workers) {
         t.row(w.name(), w.node(), w.batches(), w.numbers(), String.format(Locale.ROOT, "%.1f", w.busyMillis()),
@@ -190,6 +235,13 @@ public record JobReport(
   private static String ms(double millis) {
     return millis >= 10_000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
         : String.format(Locale.ROOT, "%.1f ms", millis);
+  }
+
+  /** " (median of 9 runs, 12.1–14.0)" when the job was timed more than once, else nothing. */
+  private String spread(double min, double max) {
+    if (runs <= 1) return "";
+    return " (median of " + runs + " runs, " + (max >= 10_000 ? String.format(Locale.ROOT, "%.2f–%.2f s", min / 1000,
+        max / 1000) : String.format(Locale.ROOT, "%.1f–%.1f", min, max)) + ")";
   }
 
   private static String preview(long[] numbers) {

@@ -219,12 +219,60 @@ class PrimesCommandTest {
   }
 
   @Test
+  void repeatTimesTheJobSeveralTimesInterleavedAndWritesTheResultsOnce() throws Exception {
+    Path csv = dir.resolve("repeat.csv");
+    CliRun r = CliRun.of("primes", "factor", "--random", "500", "--seed", "5", "--baseline", "--warmup", "0s",
+        "--repeat", "3", "--json", "--output", csv.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = JSON.readTree(r.out());
+    assertEquals(3, report.get("runs").asInt(), r.out());
+    double wall = report.get("wallMillis").asDouble();
+    assertTrue(report.get("wallMillisMin").asDouble() <= wall && wall <= report.get("wallMillisMax").asDouble(), r.out());
+    double seq = report.get("sequentialMillis").asDouble();
+    assertTrue(report.get("sequentialMillisMin").asDouble() <= seq && seq <= report.get("sequentialMillisMax").asDouble(),
+        r.out());
+    assertEquals(true, report.get("baselineAgrees").asBoolean(), r.out());
+    assertEquals(500, report.get("numbersOut").asLong());
+    assertEquals(501, Files.readAllLines(csv).size()); // header + each number once, not once per round
+
+    CliRun text = CliRun.of("primes", "check", "97", "1001", "--baseline", "--warmup", "0s", "--repeat", "4");
+    assertEquals(0, text.exitCode(), text.err());
+    assertTrue(text.out().matches("(?s).*pool run    [0-9.]+ ms \\(median of 4 runs, [0-9.]+–[0-9.]+\\).*"), text.out());
+    assertTrue(text.out().matches("(?s).*sequential  [0-9.]+ ms \\(median of 4 runs, .*"), text.out());
+  }
+
+  @Test
+  void repeatAutoTimesAShortJobSeveralTimesButNotWithoutABaseline() throws Exception {
+    JsonNode timed = JSON.readTree(CliRun.of("primes", "check", "97", "1001", "--baseline", "--warmup", "0s",
+        "--json").out());
+    assertEquals(15, timed.get("runs").asInt(), timed.toString()); // two numbers: far under the 1 s budget
+    JsonNode once = JSON.readTree(CliRun.of("primes", "check", "97", "1001", "--no-baseline", "--json").out());
+    assertEquals(1, once.get("runs").asInt(), once.toString());
+    assertTrue(!once.has("sequentialMillis"), once.toString());
+    JsonNode poolOnly = JSON.readTree(CliRun.of("primes", "check", "97", "1001", "--no-baseline", "--repeat", "2",
+        "--json").out());
+    assertEquals(2, poolOnly.get("runs").asInt(), poolOnly.toString());
+  }
+
+  @Test
+  void badRepeatIsOneLineAndExit2() {
+    CliRun bad = CliRun.of("primes", "check", "97", "--repeat", "0");
+    assertEquals(2, bad.exitCode());
+    assertEquals(List.of("brigade primes check: invalid setting brigade.primes.repeat = '0' (from flag --repeat): "
+        + "expected a whole number from 1 to 1000 or \"auto\""), bad.errLines());
+    CliRun cluster = CliRun.of("primes", "check", "97", "--repeat", "3", "--cluster");
+    assertEquals(2, cluster.exitCode());
+    assertEquals(List.of("brigade primes check: --repeat 3 needs a local pool: a --cluster job runs once"),
+        cluster.errLines());
+  }
+
+  @Test
   void helpListsEveryFlag() {
     for (String job : List.of("check", "factor")) {
       CliRun r = CliRun.of("primes", job, "--help");
       assertEquals(0, r.exitCode());
       for (String flag : List.of("--pool-size", "--batch-size", "--window", "--dispatch", "--algorithm",
-          "--max-retries", "--batch-timeout", "--[no-]baseline", "--warmup", "--random", "--min", "--max", "--seed", "--range",
+          "--max-retries", "--batch-timeout", "--[no-]baseline", "--warmup", "--repeat", "--random", "--min", "--max", "--seed", "--range",
           "--file", "--output", "--json", "--config", "-D")) {
         assertTrue(r.out().contains(flag), job + " --help lacks " + flag + ":\n" + r.out());
       }

@@ -98,6 +98,29 @@ class PrimesJarIT {
     for (String row : rows.subList(1, rows.size())) assertTrue(row.matches("\\d+,(true|false),[\\d ]+"), row);
   }
 
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void ctrlCDuringLaterTimedRoundsKeepsTheResultsAndTheRoundsThatFinished() throws Exception {
+    Path csv = dir.resolve("rounds.csv");
+    // A job of ~0.1 s timed 1000 times: Ctrl-C comes once the first round's results are in the CSV.
+    Process p = java("primes", "factor", "--random", "20000", "--baseline", "--warmup", "0s", "--repeat", "1000",
+        "--json", "--output", csv.toString()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (lines(csv) < 20_001 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(100);
+    Thread.sleep(1000);
+    assertTrue(p.isAlive(), "ended before Ctrl-C: " + Files.readString(dir.resolve("err.txt")));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+    Run r = finish(p, 60);
+    assertEquals(130, r.exitCode(), r.err());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertTrue(report.get("interrupted").asBoolean(), r.out());
+    assertEquals(20_000, report.get("numbersOut").asLong(), r.out());
+    int runs = report.get("runs").asInt();
+    assertTrue(runs >= 1 && runs < 1000, r.out());
+    assertTrue(report.get("sequentialMillis").asDouble() > 0, r.out());
+    assertEquals(20_001, Files.readAllLines(csv).size()); // the first run's results, once
+  }
+
   private static long lines(Path f) throws IOException {
     if (!Files.exists(f)) return 0;
     try (var s = Files.lines(f)) {

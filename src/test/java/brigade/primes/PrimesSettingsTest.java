@@ -30,6 +30,7 @@ class PrimesSettingsTest {
     assertEquals(3, s.maxRetries());
     assertEquals(Duration.ofSeconds(60), s.batchTimeout());
     assertEquals(PrimesSettings.Baseline.AUTO, s.baseline());
+    assertEquals(PrimesSettings.AUTO, s.repeat());
     assertEquals(10_000, s.randomCount());
     assertEquals(20_000, s.randomMin());
     assertEquals(100_000_000, s.randomMax());
@@ -67,6 +68,9 @@ class PrimesSettingsTest {
     "baseline = sometimes     | brigade.primes.baseline = 'sometimes' | auto",
     "warmup = -1s             | brigade.primes.warmup = '-1s'       | \"auto\" or a duration >= 0",
     "warmup = soon            | brigade.primes.warmup = 'soon'      | \"auto\" or a duration >= 0",
+    "repeat = 0               | brigade.primes.repeat = 0           | from 1 to 1000",
+    "repeat = 1001            | brigade.primes.repeat = 1001        | from 1 to 1000",
+    "repeat = often           | brigade.primes.repeat = 'often'     | or \"auto\"",
     "random-min = -1          | brigade.primes.random-min = -1      | >= 0",
     "random-max = 9223372036854775808 | brigade.primes.random-max   | ",
     "random-count = 0         | brigade.primes.random-count = 0     | >= 1",
@@ -103,6 +107,22 @@ class PrimesSettingsTest {
     PrimesSettings fixed = PrimesSettings.from(with("brigade.primes.warmup = 300ms"));
     assertEquals(Duration.ofMillis(300), fixed.warmupFor(60_000_000_000L));
     assertEquals(Duration.ZERO, PrimesSettings.from(with("brigade.primes.warmup = 0s")).warmupFor(1));
+  }
+
+  @Test
+  void repeatAutoTimesShortJobsSeveralTimesAndLongOnesOnce() {
+    PrimesSettings auto = PrimesSettings.from(with("brigade.primes.repeat = auto"));
+    long ms = 1_000_000L;
+    assertEquals(15, auto.roundsFor(45 * ms, true)); // the 10,000-number seed job: capped at 15
+    assertEquals(6, auto.roundsFor(175 * ms, true)); // 1 + 5 more rounds in the 1 s budget
+    assertEquals(2, auto.roundsFor(999 * ms, true));
+    assertEquals(1, auto.roundsFor(3_400 * ms, true)); // a million numbers: timed once
+    assertEquals(1, auto.roundsFor(45 * ms, false)); // no baseline, nothing to compare: once
+    PrimesSettings faulty = PrimesSettings.from(with("brigade.primes { repeat = auto, fault-rate = 0.1 }"));
+    assertEquals(1, faulty.roundsFor(45 * ms, true)); // a supervision demo, not a measurement
+    PrimesSettings three = PrimesSettings.from(with("brigade.primes.repeat = 3"));
+    assertEquals(3, three.roundsFor(3_400 * ms, true));
+    assertEquals(3, three.roundsFor(45 * ms, false));
   }
 
   @Test

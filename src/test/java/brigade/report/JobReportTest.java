@@ -2,6 +2,7 @@ package brigade.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import brigade.primes.Dispatch;
@@ -31,7 +32,8 @@ class JobReportTest {
   @Test
   void jsonHasEveryKeyTheIssueNames() throws Exception {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), 2200.04, List.of(), "out.csv", false);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), JobReport.LaterRounds.NONE, 2200.04, List.of(),
+        "out.csv", false);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -43,6 +45,9 @@ class JobReportTest {
     assertEquals("factor", json.get("job").asText());
     assertEquals("pull", json.get("dispatch").asText());
     assertEquals(2000.0, json.get("wallMillis").asDouble());
+    assertEquals(1, json.get("runs").asInt()); // timed once: min = max = the one timing
+    assertEquals(2000.0, json.get("wallMillisMin").asDouble());
+    assertEquals(6000.0, json.get("sequentialMillisMax").asDouble());
     assertEquals(3.0, json.get("speedup").asDouble());
     assertEquals(1.5, json.get("efficiency").asDouble()); // speedup / min(poolSize 4, cores 2)
     assertEquals(450.0, json.get("throughputPerSecond").asDouble());
@@ -60,25 +65,27 @@ class JobReportTest {
     assertEquals(1500.0, w.get("busyMillis").asDouble());
     assertFalse(json.has("results"));
     assertEquals(2200.0, json.get("warmupMillis").asDouble());
-    assertTrue(r.toText("x").contains("numbers/s (after a 2.2 s warm-up)"), r.toText("x"));
+    assertTrue(r.toText("x").contains("pool run    2000.0 ms, 450 numbers/s (after a 2.2 s warm-up)"), r.toText("x"));
   }
 
   @Test
   void checkReportHasPrimesButNoFactorsAndNoTimesWithoutBaseline() throws Exception {
     JobReport r = JobReport.of(spec(Job.CHECK), "x", 1000, 2, result(), JobReport.BaselineOutcome.skipped("off"),
-        null, null, null, false);
+        JobReport.LaterRounds.NONE, null, null, null, false);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertTrue(json.has("primes"));
     assertFalse(json.has("factors"));
     assertFalse(json.has("sequentialMillis"));
     assertFalse(json.has("speedup"));
+    assertFalse(json.has("sequentialMillisMin"));
     assertEquals("off", json.get("baseline").asText());
   }
 
   @Test
   void textStatesNumbersInAndOutFailuresAndWorkers() {
     JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), null, List.of(), null, true);
+        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), JobReport.LaterRounds.NONE, null, List.of(), null,
+        true);
     String text = r.toText("×");
     assertTrue(text.contains("in 1,000, out 900, failed 100"), text);
     assertTrue(text.contains("INTERRUPTED"), text);
@@ -86,6 +93,65 @@ class JobReportTest {
     assertTrue(text.contains("batch at #300 (2 numbers: 300 301): ArithmeticException: boom"), text);
     assertTrue(text.contains("w1"), text);
     assertTrue(text.contains("55.6%"), text); // w1's share: 500 of 900
+  }
+
+  /** A result with nothing failed, so that the baseline's counts can be compared: 90 primes, 2500 factors. */
+  private static JobResult cleanResult(long wallNanos) {
+    return new JobResult(1000, 1000, 0, 90, 2500, 10, List.of(), 0, wallNanos,
+        List.of(new JobResult.WorkerStats("w1", "local", 10, 1000, wallNanos)), false);
+  }
+
+  @Test
+  void laterRoundsAreQuotedAsMediansWithMinAndMaxAndTheSpeedupIsTheirRatio() throws Exception {
+    // Round 1: pool 30 ms (a slow outlier), baseline 60; later rounds: pool 20, 22, 21, 19; baseline 41, 40, 44, 39.
+    JobReport r = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
+        new JobReport.BaselineOutcome("on", 60.0, 90L, 2500L),
+        new JobReport.LaterRounds(List.of(20.0, 22.0, 21.0, 19.0), List.of(41.0, 40.0, 44.0, 39.0), true),
+        null, List.of(), null, false);
+    JsonNode json = new ObjectMapper().readTree(r.toJson());
+    assertEquals(5, json.get("runs").asInt());
+    assertEquals(21.0, json.get("wallMillis").asDouble());
+    assertEquals(19.0, json.get("wallMillisMin").asDouble());
+    assertEquals(30.0, json.get("wallMillisMax").asDouble());
+    assertEquals(41.0, json.get("sequentialMillis").asDouble());
+    assertEquals(39.0, json.get("sequentialMillisMin").asDouble());
+    assertEquals(60.0, json.get("sequentialMillisMax").asDouble());
+    assertEquals(1.952, json.get("speedup").asDouble()); // 41 / 21
+    assertEquals(47619.0, json.get("throughputPerSecond").asDouble()); // 1000 numbers in the median 21 ms
+    assertTrue(json.get("baselineAgrees").asBoolean());
+    String text = r.toText("x");
+    assertTrue(text.contains("pool run    21.0 ms (median of 5 runs, 19.0–30.0), 47,619 numbers/s"), text);
+    assertTrue(text.contains("sequential  41.0 ms (median of 5 runs, 39.0–60.0), one thread"), text);
+    assertTrue(text.contains("workers     shares of the first run, which wrote the results"), text);
+  }
+
+  @Test
+  void aLaterRoundWithOtherCountsIsReportedAsDisagreeing() throws Exception {
+    JobReport withBaseline = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
+        new JobReport.BaselineOutcome("on", 60.0, 90L, 2500L),
+        new JobReport.LaterRounds(List.of(20.0), List.of(41.0), false), null, List.of(), null, false);
+    assertFalse(withBaseline.baselineAgrees());
+    assertTrue(withBaseline.toText("x").contains("DIFFERENT COUNTS"), withBaseline.toText("x"));
+    JobReport poolOnly = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
+        JobReport.BaselineOutcome.skipped("off"), new JobReport.LaterRounds(List.of(20.0), List.of(), false), null,
+        List.of(), null, false);
+    assertFalse(poolOnly.baselineAgrees());
+    JobReport agreeing = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
+        JobReport.BaselineOutcome.skipped("off"), new JobReport.LaterRounds(List.of(20.0), List.of(), true), null,
+        List.of(), null, false);
+    assertNull(agreeing.baselineAgrees());
+    assertEquals(25.0, agreeing.wallMillis()); // the median of 30 and 20
+  }
+
+  @Test
+  void anInterruptAfterTheLastNumberSaysTheCountsAreComplete() {
+    JobReport complete = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
+        JobReport.BaselineOutcome.skipped("interrupted"), JobReport.LaterRounds.NONE, null, List.of(), null, true);
+    assertTrue(complete.toText("x").contains("failed 0  (INTERRUPTED after the last number: counts are complete)"),
+        complete.toText("x"));
+    JobReport partial = JobReport.of(spec(Job.FACTOR), "x", 2000, 2, cleanResult(30_000_000L),
+        JobReport.BaselineOutcome.skipped("interrupted"), JobReport.LaterRounds.NONE, null, List.of(), null, true);
+    assertTrue(partial.toText("x").contains("(INTERRUPTED: counts cover what finished)"), partial.toText("x"));
   }
 
   @Test
