@@ -50,8 +50,10 @@ public record PrimesSettings(
   public static final Duration WARMUP_AUTO_MIN = Duration.ofSeconds(1);
   public static final Duration WARMUP_AUTO_MAX = Duration.ofSeconds(5);
   public static final int MAX_REPEAT = 1000;
-  /** With repeat = auto: more timed rounds while they fit in this (after the first), at most {@link #REPEAT_AUTO_MAX}. */
-  public static final Duration REPEAT_AUTO_BUDGET = Duration.ofSeconds(1);
+  /** With repeat = auto, later rounds may take twice the first round's time, but at least this and at most ... */
+  public static final Duration REPEAT_AUTO_MIN_BUDGET = Duration.ofSeconds(1);
+  /** ... this; and there are at most {@link #REPEAT_AUTO_MAX} rounds in all. */
+  public static final Duration REPEAT_AUTO_MAX_BUDGET = Duration.ofSeconds(10);
   public static final int REPEAT_AUTO_MAX = 15;
 
   /** Whether to run the same work on one thread for comparison. */
@@ -141,15 +143,19 @@ public record PrimesSettings(
 
   /**
    * How many timed rounds (pool run and baseline) a job gets: the setting, or with {@code auto}, when the baseline
-   * runs and no fault is injected, as many as fit in {@link #REPEAT_AUTO_BUDGET} after the first, whose round took
-   * {@code firstRoundNanos}, up to {@link #REPEAT_AUTO_MAX}. One timing of a run of a few milliseconds is mostly
-   * noise (a GC pause, a compiler thread, another process); a median of several is the run's real speed. A long
-   * job gets one round: its single timing is already steady, and timing it again would double the wait.
+   * runs and no fault is injected, as many as fit after the first (whose round took {@code firstRoundNanos}) in
+   * twice its time, at least {@link #REPEAT_AUTO_MIN_BUDGET} and at most {@link #REPEAT_AUTO_MAX_BUDGET}, up to
+   * {@link #REPEAT_AUTO_MAX} rounds. One timing is noisy: a run of milliseconds is at the mercy of a GC pause or a
+   * compiler thread, and even a run of a second moves by 5% on a shared machine and comes in slow while the JIT
+   * still settles. The median of three or more is the run's real speed; a job of over ~10 s is timed once, since
+   * timing it again would double a long wait.
    */
   public int roundsFor(long firstRoundNanos, boolean baselineOn) {
     if (repeat != AUTO) return repeat;
     if (!baselineOn || faultRate > 0 || firstRoundNanos <= 0) return 1;
-    return (int) Math.min(REPEAT_AUTO_MAX, 1 + REPEAT_AUTO_BUDGET.toNanos() / firstRoundNanos);
+    long budget = Math.max(REPEAT_AUTO_MIN_BUDGET.toNanos(),
+        Math.min(REPEAT_AUTO_MAX_BUDGET.toNanos(), 2 * firstRoundNanos));
+    return (int) Math.min(REPEAT_AUTO_MAX, 1 + budget / firstRoundNanos);
   }
 
   /** Where the local pool's workers throw on purpose (none at fault-rate 0): supervision and retries, visible. */

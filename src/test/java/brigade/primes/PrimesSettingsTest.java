@@ -115,8 +115,10 @@ class PrimesSettingsTest {
     long ms = 1_000_000L;
     assertEquals(15, auto.roundsFor(45 * ms, true)); // the 10,000-number seed job: capped at 15
     assertEquals(6, auto.roundsFor(175 * ms, true)); // 1 + 5 more rounds in the 1 s budget
-    assertEquals(2, auto.roundsFor(999 * ms, true));
-    assertEquals(1, auto.roundsFor(3_400 * ms, true)); // a million numbers: timed once
+    assertEquals(3, auto.roundsFor(700 * ms, true)); // twice the first round's time: a median of three
+    assertEquals(3, auto.roundsFor(3_400 * ms, true)); // a million trial factorisations
+    assertEquals(2, auto.roundsFor(6_000 * ms, true)); // 10 s at most for the later rounds
+    assertEquals(1, auto.roundsFor(12_000 * ms, true)); // a long job: timed once
     assertEquals(1, auto.roundsFor(45 * ms, false)); // no baseline, nothing to compare: once
     PrimesSettings faulty = PrimesSettings.from(with("brigade.primes { repeat = auto, fault-rate = 0.1 }"));
     assertEquals(1, faulty.roundsFor(45 * ms, true)); // a supervision demo, not a measurement
