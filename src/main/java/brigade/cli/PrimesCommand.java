@@ -403,13 +403,13 @@ public final class PrimesCommand implements Callable<Integer> {
             : JobReport.BaselineOutcome.skipped("interrupted");
       }
 
-      // 5. More timed rounds when one timing of this job would be mostly noise (or --repeat asks for them).
+      // 5. More timed rounds (repeat): one timing is noisy, the median of several is the run's real speed.
       tally.closeGate();
       if (csv != null) csv.flush(); // the results are complete: later rounds only count
       JobReport.LaterRounds later = JobReport.LaterRounds.NONE;
-      boolean timedOnce = !result.interrupted() && !cancelled.get() && result.failedBatches().isEmpty()
+      boolean firstRoundClean = !result.interrupted() && !cancelled.get() && result.failedBatches().isEmpty()
           && (!baselineOn || baseline.millis() != null);
-      if (timedOnce && !clusterJob) {
+      if (firstRoundClean && !clusterJob) {
         long firstRound = result.wallNanos() + (baseline.millis() == null ? 0 : (long) (baseline.millis() * 1e6));
         int rounds = settings.roundsFor(firstRound, baselineOn);
         if (rounds > 1) later = laterRounds(system, jobSpec, algorithm, rounds, baselineOn, result);
