@@ -467,12 +467,12 @@ public final class PrimesCommand implements Callable<Integer> {
             SequentialBaseline.Counts c = baseline(algorithm, "sequential, " + of);
             if (!c.completed()) break;
             seqMillis = c.nanos() / 1e6;
-            same &= c.primes() == first.primes() && (job == Job.CHECK || c.factors() == first.factors());
+            same &= first.sameCounts(job, c.primes(), c.factors());
           } else {
             JobResult r = poolRun(system, jobSpec, new Tally(null, null, job), "primes " + job.label() + ", " + of);
             if (r.interrupted()) break;
             poolMillis = r.wallNanos() / 1e6;
-            same &= r.primes() == first.primes() && r.factors() == first.factors();
+            same &= first.sameCounts(job, r.primes(), r.factors());
           }
         }
         if (cancelled.get() || poolMillis == null || (baselineOn && seqMillis == null)) break;

@@ -31,6 +31,14 @@ public record JobResult(
     List<WorkerStats> workers,
     boolean interrupted) {
 
+  /**
+   * Whether another pass over the same numbers (the sequential baseline, a later timed round) found what this run
+   * found: the same primes, and for a factor job the same number of factors.
+   */
+  public boolean sameCounts(Job job, long otherPrimes, long otherFactors) {
+    return primes == otherPrimes && (job == Job.CHECK || factors == otherFactors);
+  }
+
   /** A batch given up on after {@code maxRetries}: its numbers and the last error. */
   public record FailedBatch(long firstIndex, long[] numbers, String error) {}
 

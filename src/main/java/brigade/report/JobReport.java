@@ -127,8 +127,7 @@ public record JobReport(
     Double efficiency = speedup != null ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
     Boolean agrees = later.sameCounts() ? null : false;
     if (seq != null && !r.interrupted() && r.numbersFailed() == 0) {
-      agrees = later.sameCounts() && baseline.primes() == r.primes()
-          && (spec.job() == Job.CHECK || baseline.factors() == r.factors());
+      agrees = later.sameCounts() && r.sameCounts(spec.job(), baseline.primes(), baseline.factors());
     }
     List<Worker> workers = new ArrayList<>();
     for (JobResult.WorkerStats w : r.workers()) {
