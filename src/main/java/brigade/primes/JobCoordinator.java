@@ -30,9 +30,11 @@ import java.util.concurrent.CompletableFuture;
  * (being computed, waiting for a re-send, or parked in the reorder buffer behind a slower batch), and nothing
  * per number outlives its batch.
  *
- * <p>Dispatch: PUSH sends to a round-robin pool router (workers' mailboxes hold the window). PULL gives each
- * worker a credit of {@value #CREDIT} batches; a reply frees one, which is the worker asking for more (the
- * work-pulling pattern, also used for the external workers of a cluster).
+ * <p>Workers: borrowed from a {@link WorkerPool} (a long-lived kitchen's, or one the coordinator starts for the job
+ * as its child), or published by an external source (the cluster). PUSH sends to the pool's round-robin router
+ * (workers' mailboxes hold the window). PULL gives each worker a credit of {@value #CREDIT} batches; a reply frees
+ * one, which is the worker asking for more (the work-pulling pattern, also used for the external workers of a
+ * cluster). Injected faults ({@link FaultPlan}) are decided here per delivery and travel with the batch.
  *
  * <p>Faults: a batch whose worker replies {@link PrimeWorker.Failed}, or that gets no reply within the batch
  * timeout, is re-sent, up to {@code maxRetries} times, then reported as failed. A pulled worker that leaves or
@@ -57,6 +59,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private record WorkerTerminated(ActorRef<PrimeWorker.Command> worker) implements Command {}
 
   private record BatchTimedOut(long batchId) implements Command {}
+
+  /** The pool's workers and router, lent to this job. */
+  private record PoolLent(WorkerPool.Lent lent) implements Command {}
 
   private enum PoolTerminated implements Command {
     INSTANCE
@@ -122,6 +127,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final ActorRef<PrimeWorker.Reply> replyTo;
   private final boolean pull;
   private final int minWorkers;
+  /** Which deliveries fail on purpose: decided here and sent with the batch, since workers serve many jobs. */
+  private final FaultPlan faults;
 
   /** PUSH: the pool router. */
   private ActorRef<PrimeWorker.Command> router;
@@ -189,26 +196,26 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.progress = progress;
     this.promise = promise;
     this.replyTo = ctx.messageAdapter(PrimeWorker.Reply.class, WrappedReply::new);
-    if (workers instanceof WorkerSource.LocalPool local && spec.dispatch() == Dispatch.PUSH) {
-      pull = false;
-      minWorkers = 1;
-      router = ctx.spawn(PrimeWorker.pool(spec.poolSize(), local.faults()), "pool");
-      ctx.watchWith(router, PoolTerminated.INSTANCE);
-      started = true;
-    } else if (workers instanceof WorkerSource.LocalPool local) {
-      pull = true;
-      minWorkers = 1;
-      for (int i = 1; i <= spec.poolSize(); i++) {
-        join(ctx.spawn(PrimeWorker.supervised(local.faults()), "worker-" + i, PrimeWorker.props()));
-      }
-      started = true;
-    } else {
-      WorkerSource.External external = (WorkerSource.External) workers;
+    if (workers instanceof WorkerSource.External external) {
       pull = true;
       minWorkers = external.minWorkers();
+      faults = FaultPlan.NONE; // a node's workers inject their own
       ActorRef<WorkerSet> updates = ctx.messageAdapter(WorkerSet.class, WorkersChanged::new);
       ctx.spawn(external.feeder().apply(updates), "feeder");
       ctx.getLog().info("waiting for at least {} prime workers", minWorkers);
+    } else {
+      pull = spec.dispatch() == Dispatch.PULL;
+      minWorkers = 1;
+      ActorRef<WorkerPool.Command> pool;
+      if (workers instanceof WorkerSource.Pooled pooled) {
+        faults = pooled.faults();
+        pool = pooled.pool();
+      } else { // a pool of the job's own, stopped with it
+        faults = ((WorkerSource.LocalPool) workers).faults();
+        pool = ctx.spawn(WorkerPool.create(spec.poolSize()), "pool");
+      }
+      ctx.watchWith(pool, PoolTerminated.INSTANCE);
+      pool.tell(new WorkerPool.Borrow(ctx.messageAdapter(WorkerPool.Lent.class, PoolLent::new)));
     }
   }
 
@@ -217,6 +224,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return newReceiveBuilder()
         .onMessage(WrappedReply.class, w -> onReply(w.reply()))
         .onMessage(BatchTimedOut.class, this::onTimeout)
+        .onMessage(PoolLent.class, this::onPoolLent)
         .onMessage(WorkersChanged.class, this::onWorkersChanged)
         .onMessage(WorkerTerminated.class, this::onWorkerTerminated)
         .onMessageEquals(Cancel.INSTANCE, this::onCancel)
@@ -286,7 +294,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       batch.holders.add(target);
     }
     timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
-    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo));
+    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo,
+        faults.failsOn(batch.id, batch.numbers)));
   }
 
   // ---- replies ----
@@ -406,6 +415,16 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
         share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
 
+  private Behavior<Command> onPoolLent(PoolLent p) {
+    if (pull) {
+      for (ActorRef<PrimeWorker.Command> w : p.lent().workers()) join(w);
+    } else {
+      router = p.lent().router();
+    }
+    started = true;
+    return flushAndDispatch();
+  }
+
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {
     Set<ActorRef<PrimeWorker.Command>> now = changed.set().workers();
     for (ActorRef<PrimeWorker.Command> w : List.copyOf(pullers.keySet())) {
@@ -426,6 +445,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onPoolTerminated() {
+    if (!started) {
+      return fail("the prime worker pool stopped before the job began",
+          new IllegalStateException("the prime kitchen's pool is closed: cannot run a job"));
+    }
     getContext().getLog().error("the prime worker pool stopped: ending the job");
     cancelled = true;
     for (Batch b : window.values()) {

@@ -3,6 +3,9 @@ package brigade.primes;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The facade every caller (the {@code primes} command, the bench, the cluster coordinator node) runs jobs
  * through.
+ *
+ * <p>An open kitchen ({@link #open}) is a long-lived {@link WorkerPool} of prime workers: every job started on it
+ * ({@link #start(JobSpec, NumberSource, ResultSink, ProgressListener, FaultPlan)}) borrows the same workers, so a
+ * warm-up, each timed round and every later job run on workers that are already started and compiled, and the
+ * pool's start-up is paid (and measured: {@link #ready}) once. {@link #close} stops the pool. The static
+ * {@code start} methods run one-off jobs: with a local pool, one started for the job and stopped with it.
  *
  * <p>Any {@link ActorSystem} will do, whatever its guardian: each job's coordinator is spawned with
  * {@code system.systemActorOf} under a unique name ({@code /system/prime-job-N}), so no special guardian is
@@ -22,12 +31,91 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The caller owns {@code input} and {@code sink}: the coordinator reads and writes them from its own thread
  * until {@link JobRun#result()} completes (never after), and never closes them.
  */
-public final class PrimeKitchen {
+public final class PrimeKitchen implements AutoCloseable {
   private static final AtomicLong JOBS = new AtomicLong();
+  private static final AtomicLong KITCHENS = new AtomicLong();
 
-  private PrimeKitchen() {}
+  private final ActorSystem<?> system;
+  private final ActorRef<WorkerPool.Command> pool;
+  private final int poolSize;
+  private final CompletionStage<WorkerPool.Lent> lent;
 
-  /** Runs a job on a local pool of spec.poolSize workers (push: Routers.pool; pull: individually spawned). */
+  private PrimeKitchen(ActorSystem<?> system, ActorRef<WorkerPool.Command> pool, int poolSize) {
+    this.system = system;
+    this.pool = pool;
+    this.poolSize = poolSize;
+    this.lent = AskPattern.ask(pool, WorkerPool.Borrow::new, READY_TIMEOUT, system.scheduler());
+  }
+
+  /** How long {@link #ready} waits for the workers to answer before it completes exceptionally. */
+  public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Opens a kitchen: starts a pool of {@code poolSize} prime workers ({@code /system/prime-kitchen-N/worker-1..}),
+   * which lives until {@link #close} or the actor system's end. Returns at once; jobs started before the workers
+   * are ready wait for them (and their timing starts with their first batch, so never includes the pool's
+   * start-up).
+   *
+   * @param poolSize router size: prime workers, at least 1
+   * @throws IllegalArgumentException if poolSize is below 1
+   * @throws IllegalStateException if the actor system is terminated
+   */
+  public static PrimeKitchen open(ActorSystem<?> system, int poolSize) {
+    Objects.requireNonNull(system, "system");
+    require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
+    requireRunning(system);
+    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize),
+        "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());
+    return new PrimeKitchen(system, pool, poolSize);
+  }
+
+  /** The router size: how many prime workers every job on this kitchen shares. */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  /**
+   * Completes with the pool's start-up time (from {@link #open} until every worker answered through the router)
+   * once the workers are ready; exceptionally if they are not within {@link #READY_TIMEOUT}.
+   */
+  public CompletionStage<Duration> ready() {
+    return lent.thenApply(l -> Duration.ofNanos(l.startupNanos()));
+  }
+
+  /** The workers, named worker-1..poolSize, once ready (for tests and reports). */
+  public CompletionStage<List<ActorRef<PrimeWorker.Command>>> workers() {
+    return lent.thenApply(WorkerPool.Lent::workers);
+  }
+
+  /** Runs a job on this kitchen's workers, with no fault injected. See {@link #start(JobSpec, NumberSource, ResultSink, ProgressListener, FaultPlan)}. */
+  public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress) {
+    return start(spec, input, sink, progress, FaultPlan.NONE);
+  }
+
+  /**
+   * Runs a job on this kitchen's workers; any number of jobs may run at once and one after another.
+   *
+   * @param spec the job; its pool size must be this kitchen's
+   * @param faults which deliveries of the job's batches throw (supervision and retries, on purpose)
+   * @throws IllegalArgumentException if the spec is invalid or names another pool size
+   */
+  public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress, FaultPlan faults) {
+    require(spec != null && spec.poolSize() == poolSize,
+        "this kitchen has " + poolSize + " workers; the job asks for " + (spec == null ? null : spec.poolSize()));
+    return start(system, spec, input, sink, progress, WorkerSource.pooled(pool, faults));
+  }
+
+  /** Stops the pool's workers (jobs still running on them end as interrupted). Safe to call more than once. */
+  @Override
+  public void close() {
+    pool.tell(WorkerPool.Close.INSTANCE);
+  }
+
+  /**
+   * Runs a one-off job on a {@link WorkerPool} of spec.poolSize workers started for it and stopped with it (push:
+   * through the pool's router; pull: straight to its workers). To run several jobs on the same workers, {@link
+   * #open} a kitchen.
+   */
   public static JobRun start(
       ActorSystem<?> system, JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress) {
     return start(system, spec, input, sink, progress, WorkerSource.localPool());
@@ -46,9 +134,7 @@ public final class PrimeKitchen {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(workers, "workers");
-    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
-      throw new IllegalStateException("actor system " + system.name() + " is terminated: cannot start a job");
-    }
+    requireRunning(system);
     CompletableFuture<JobResult> promise = new CompletableFuture<>();
     ActorRef<JobCoordinator.Command> coordinator = system.systemActorOf(
         JobCoordinator.create(spec, input, sink, progress, workers, promise),
@@ -69,6 +155,12 @@ public final class PrimeKitchen {
     require(spec.maxRetries() >= 0, "maxRetries must be >= 0, was " + spec.maxRetries());
     require(!spec.batchTimeout().isNegative() && !spec.batchTimeout().isZero(),
         "batchTimeout must be > 0, was " + spec.batchTimeout());
+  }
+
+  private static void requireRunning(ActorSystem<?> system) {
+    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+      throw new IllegalStateException("actor system " + system.name() + " is terminated: cannot start a job");
+    }
   }
 
   private static void require(boolean ok, String message) {

@@ -8,8 +8,6 @@ import akka.actor.typed.Props;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.PoolRouter;
-import akka.actor.typed.javadsl.Routers;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import brigade.CborSerializable;
@@ -20,7 +18,7 @@ import brigade.CborSerializable;
  *
  * <p>A batch that throws (a bug, an unsupported algorithm, an injected {@link FaultPlan} fault) is answered
  * with {@link Failed} and the exception is rethrown, so that the supervisor restarts the worker: run it
- * through {@link #supervised} (or {@link #pool}). Workers belong on the {@value #DISPATCHER}, never on the
+ * through {@link #supervised} (a {@link WorkerPool} does). Workers belong on the {@value #DISPATCHER}, never on the
  * default dispatcher: spawn them with {@link #props()}.
  *
  * <p>Every message is a record of primitive arrays, strings and actor refs marked {@link CborSerializable}, so
@@ -38,9 +36,17 @@ public final class PrimeWorker {
    * Compute one batch and reply to {@code replyTo}.
    *
    * @param algorithm the algorithm's name ({@link PrimeAlgorithm#named}), so the message crosses the network
+   * @param injectFault throw instead of computing (the job's {@link FaultPlan} decided so when it sent the batch):
+   *     a job's faults travel with its messages, so workers shared by many jobs fail only for the job that asked
    */
-  public record Compute(long batchId, Job job, String algorithm, long[] numbers, ActorRef<Reply> replyTo)
-      implements Command {}
+  public record Compute(
+      long batchId, Job job, String algorithm, long[] numbers, ActorRef<Reply> replyTo, boolean injectFault)
+      implements Command {
+    /** A batch to compute, with no fault injected. */
+    public Compute(long batchId, Job job, String algorithm, long[] numbers, ActorRef<Reply> replyTo) {
+      this(batchId, job, algorithm, numbers, replyTo, false);
+    }
+  }
 
   /** What a worker answers for a batch; names the worker, so a pulling coordinator can give it more work. */
   public sealed interface Reply extends CborSerializable permits Computed, Failed {
@@ -61,6 +67,7 @@ public final class PrimeWorker {
    * {@code factors} (ascending, with multiplicity), {@code prime} empty (n is prime iff its only factor is n).
    *
    * @param busyNanos time the worker spent computing this batch
+   * @param thread the dispatcher thread that computed it ("" when not known)
    */
   public record Computed(
       long batchId,
@@ -70,8 +77,15 @@ public final class PrimeWorker {
       long busyNanos,
       boolean[] prime,
       long[] factors,
-      int[] factorCounts)
-      implements Reply {}
+      int[] factorCounts,
+      String thread)
+      implements Reply {
+    /** A batch's results, with no thread named. */
+    public Computed(long batchId, ActorRef<Command> worker, String workerName, String node, long busyNanos,
+        boolean[] prime, long[] factors, int[] factorCounts) {
+      this(batchId, worker, workerName, node, busyNanos, prime, factors, factorCounts, "");
+    }
+  }
 
   /** The batch threw; the worker is being restarted by its supervisor. */
   public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error)
@@ -107,11 +121,6 @@ public final class PrimeWorker {
         .onFailure(RuntimeException.class, SupervisorStrategy.restart().withLoggingEnabled(false));
   }
 
-  /** A round-robin pool router of {@code size} supervised workers, each on the worker dispatcher. */
-  public static PoolRouter<Command> pool(int size, FaultPlan faults) {
-    return Routers.pool(size, supervised(faults)).withRoundRobinRouting().withRouteeProps(props());
-  }
-
   /** The receptionist key Brigade's worker nodes register their workers under. */
   public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "prime-worker");
 
@@ -140,7 +149,7 @@ public final class PrimeWorker {
       ActorContext<Command> ctx, Compute c, FaultPlan faults, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
     try {
-      if (faults.failsOn(c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
+      if (c.injectFault() || faults.failsOn(c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
       PrimeAlgorithm algorithm = PrimeAlgorithm.named(c.algorithm());
       boolean[] prime = NO_BOOLEANS;
       long[] factors = NO_LONGS;
@@ -152,7 +161,8 @@ public final class PrimeWorker {
         factors = BatchCompute.factor(algorithm, c.numbers(), counts);
       }
       long busy = Math.max(1, System.nanoTime() - start);
-      c.replyTo().tell(new Computed(c.batchId(), self, name, node, busy, prime, factors, counts));
+      c.replyTo().tell(
+          new Computed(c.batchId(), self, name, node, busy, prime, factors, counts, Thread.currentThread().getName()));
       return Behaviors.same();
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -12,17 +12,25 @@ import java.util.function.Function;
 public sealed interface WorkerSource {
 
   /**
-   * A pool of {@code spec.poolSize()} workers started for the job on this node, on the worker dispatcher, and
-   * stopped with it. PUSH dispatch goes through a round-robin {@code Routers.pool}; PULL spawns the workers
-   * one by one and gives each a credit of batches.
+   * A {@link WorkerPool} of {@code spec.poolSize()} workers started for the job on this node and stopped with it
+   * (a one-off job; {@link PrimeKitchen#open} keeps one pool for many jobs). PUSH dispatch goes through the pool's
+   * round-robin router; PULL gives each of its workers a credit of batches.
    */
   static WorkerSource localPool() {
     return new LocalPool(FaultPlan.NONE);
   }
 
-  /** A local pool whose workers inject faults as {@code faults} says (tests, demos of supervision and retries). */
+  /** A job-owned local pool whose workers throw where {@code faults} says (tests, demos of supervision and retries). */
   static WorkerSource localPool(FaultPlan faults) {
     return new LocalPool(faults);
+  }
+
+  /**
+   * The workers of a long-lived {@link WorkerPool}, borrowed for the job: the pool outlives it. {@code faults} is
+   * the job's own: the coordinator decides per delivery and tells the worker with the batch.
+   */
+  static WorkerSource pooled(ActorRef<WorkerPool.Command> pool, FaultPlan faults) {
+    return new Pooled(pool, faults);
   }
 
   /**
@@ -54,6 +62,14 @@ public sealed interface WorkerSource {
   /** See {@link #localPool()}. */
   record LocalPool(FaultPlan faults) implements WorkerSource {
     public LocalPool {
+      Objects.requireNonNull(faults, "faults");
+    }
+  }
+
+  /** See {@link #pooled}. */
+  record Pooled(ActorRef<WorkerPool.Command> pool, FaultPlan faults) implements WorkerSource {
+    public Pooled {
+      Objects.requireNonNull(pool, "pool");
       Objects.requireNonNull(faults, "faults");
     }
   }

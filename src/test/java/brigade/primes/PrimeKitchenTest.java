@@ -154,12 +154,16 @@ class PrimeKitchenTest {
   @Test
   void workersOfAJobRunOnTheWorkerDispatcher(ActorTestKit kit) {
     Set<String> threads = ConcurrentHashMap.newKeySet();
-    FaultPlan spy = (batchId, numbers) -> threads.add(Thread.currentThread().getName()) && false;
-    for (Dispatch dispatch : Dispatch.values()) {
-      await(PrimeKitchen.start(kit.system(), spec(Job.CHECK, dispatch, 2, 5, 8, 3, TIMEOUT),
-          ArraySource.range(1, 100), new Recorder(), ProgressListener.NONE, WorkerSource.localPool(spy)));
+    // A sink sees batches, not threads: the replies name the thread that computed each batch.
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      TestProbe<PrimeWorker.Reply> probe = kit.createTestProbe();
+      for (akka.actor.typed.ActorRef<PrimeWorker.Command> w : kitchen.workers().toCompletableFuture().join()) {
+        w.tell(new PrimeWorker.Compute(1, Job.CHECK, "trial", new long[] {97}, probe.ref()));
+        threads.add(probe.expectMessageClass(PrimeWorker.Computed.class).thread());
+      }
     }
-    assertTrue(threads.stream().allMatch(t -> t.contains(PrimeWorker.DISPATCHER)), threads.toString());
+    assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.contains(PrimeWorker.DISPATCHER)),
+        threads.toString());
   }
 
   @Test

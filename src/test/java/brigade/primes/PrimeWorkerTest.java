@@ -68,14 +68,16 @@ class PrimeWorkerTest {
   }
 
   @Test
-  void workersRunOnTheWorkerDispatcher(ActorTestKit kit) {
-    Set<String> threads = ConcurrentHashMap.newKeySet();
-    FaultPlan spy = (batchId, numbers) -> threads.add(Thread.currentThread().getName()) && false;
-    ActorRef<PrimeWorker.Command> pool = kit.spawn(PrimeWorker.pool(3, spy), "spied-pool");
+  void anInjectedFaultTravelsWithTheBatchAndTheWorkerIsRestarted(ActorTestKit kit) {
+    ActorRef<PrimeWorker.Command> worker = kit.spawn(PrimeWorker.supervised(FaultPlan.NONE), "told-to-fail",
+        PrimeWorker.props());
     TestProbe<PrimeWorker.Reply> probe = kit.createTestProbe();
-    for (int i = 0; i < 6; i++) pool.tell(new PrimeWorker.Compute(i, Job.CHECK, "trial", new long[] {i}, probe.ref()));
-    probe.receiveSeveralMessages(6);
-    assertTrue(!threads.isEmpty() && threads.stream().allMatch(t -> t.contains(PrimeWorker.DISPATCHER)),
-        threads.toString());
+    worker.tell(new PrimeWorker.Compute(1, Job.CHECK, "trial", new long[] {11}, probe.ref(), true));
+    PrimeWorker.Failed failed = probe.expectMessageClass(PrimeWorker.Failed.class);
+    assertTrue(failed.error().contains("injected fault in batch 1"), failed.error());
+    worker.tell(new PrimeWorker.Compute(2, Job.CHECK, "trial", new long[] {11}, probe.ref()));
+    PrimeWorker.Computed ok = probe.expectMessageClass(PrimeWorker.Computed.class);
+    assertArrayEquals(new boolean[] {true}, ok.prime());
+    assertTrue(ok.thread().contains(PrimeWorker.DISPATCHER), ok.thread());
   }
 }
