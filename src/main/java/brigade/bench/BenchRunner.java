@@ -1,16 +1,21 @@
 package brigade.bench;
 
+import brigade.primes.ForkJoinPass;
+import brigade.primes.NumberSource;
+import brigade.primes.Tally;
+import brigade.primes.TimedRounds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs the sweep: a warm-up of the same work (all variants, cycling through the points), then {@code repeat}
- * rounds over all points. At each point the three variants run back to back, in an order that rotates from
- * round to round and point to point (pool, fork-join, sequential; fork-join, sequential, pool; ...), so a
- * machine that drifts during the run shifts all three alike and the ratios stay honest. Rounds go over the
- * whole grid (round 1 of every point, then round 2...) so drift spreads over points as well.
+ * Runs the sweep on the prime kitchen's one measuring harness ({@link TimedRounds}): a warm-up of the same work
+ * (all variants, cycling through the points), then {@code repeat} rounds over all points. At each point the three
+ * variants run back to back, in an order that rotates from round to round and point to point (pool, fork-join,
+ * sequential; fork-join, sequential, pool; ...), so a machine that drifts during the run shifts all three alike
+ * and the ratios stay honest. Rounds go over the whole grid (round 1 of every point, then round 2...) so drift
+ * spreads over points as well.
  *
  * <p>Every variant's result is checked against the sequential one: a pool that lost or changed an answer
  * stops the bench instead of producing a flattering time.
@@ -31,7 +36,7 @@ final class BenchRunner {
   private final Workload work;
   private final List<Sweep.Point> points;
   private final PoolVariant pool;
-  private final ForkJoinReference forkJoin = new ForkJoinReference();
+  private final ForkJoinPass forkJoin = new ForkJoinPass();
   private final Listener listener;
   private final List<BenchRun> runs = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean cancelled;
@@ -47,10 +52,7 @@ final class BenchRunner {
 
   /** The order of the variants in round {@code round} (from 0) at the point with index {@code point}. */
   static List<Variant> order(int round, int point) {
-    Variant[] all = Variant.values();
-    List<Variant> order = new ArrayList<>(all.length);
-    for (int i = 0; i < all.length; i++) order.add(all[(round + point + i) % all.length]);
-    return order;
+    return TimedRounds.order(Variant.values().length, round, point).stream().map(i -> Variant.values()[i]).toList();
   }
 
   /** Runs warm-up and sweep; returns the runs measured (all of them, or those before {@link #cancel}). */
@@ -71,6 +73,7 @@ final class BenchRunner {
       return measured();
     } finally {
       forkJoin.close();
+      pool.close();
     }
   }
 
@@ -95,46 +98,26 @@ final class BenchRunner {
     Duration warmup = settings.warmup();
     if (warmup.isZero()) return;
     listener.warmUpStarted(warmup);
-    long deadline = System.nanoTime() + warmup.toNanos();
-    int rounds = 0;
-    while (System.nanoTime() < deadline && !cancelled) {
-      if (measure(points.get(rounds % points.size()), rounds, 0) == null) break;
-      rounds++;
-    }
+    int rounds = TimedRounds.warmUp(warmup,
+        round -> !cancelled && measure(points.get(round % points.size()), round, 0) != null);
     listener.warmUpDone(rounds);
   }
 
   /** One round at one point: all three variants timed; null when cancelled meanwhile. */
   private BenchRun measure(Sweep.Point point, int round, int pointIndex) throws InterruptedException {
-    long wall = 0;
-    long fj = 0;
-    long seq = 0;
-    for (Variant v : order(round, pointIndex)) {
-      if (cancelled) return null;
-      long start = System.nanoTime();
-      Tally t = switch (v) {
-        case POOL -> pool.run(work, point);
-        case FORK_JOIN -> forkJoin.run(work, point.poolSize(), point.batchSize(), this::cancelled);
-        case SEQUENTIAL -> work.sequential(this::cancelled);
-      };
-      long nanos = Math.max(1, System.nanoTime() - start);
-      if (cancelled) return null;
-      check(v, point, t);
-      switch (v) {
-        case POOL -> wall = nanos;
-        case FORK_JOIN -> fj = nanos;
-        case SEQUENTIAL -> seq = nanos;
-      }
+    List<TimedRounds.Pass> passes = List.of(
+        TimedRounds.pass("actor pool", () -> pool.run(work, point)),
+        TimedRounds.pass("fork-join", () -> forkJoin.run(work.job(), work.algorithm(), NumberSource.of(work.numbers()),
+            point.poolSize(), point.batchSize(), settings.windowFor(point.poolSize()), this::cancelled)),
+        TimedRounds.pass("sequential", () -> work.sequential(this::cancelled)));
+    TimedRounds.Round r;
+    try {
+      r = TimedRounds.round(passes, round, pointIndex, expected, "the sequential reference", this::cancelled);
+    } catch (TimedRounds.Mismatch e) {
+      throw new IllegalStateException("at " + point.label() + ", " + e.getMessage(), e);
     }
-    return BenchRun.of(work, point, round + 1, wall, seq, fj);
-  }
-
-  private void check(Variant v, Sweep.Point point, Tally t) {
-    if (!t.equals(expected)) {
-      throw new IllegalStateException(
-          "the " + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " run at " + point.label()
-              + " computed " + t + ", but the sequential reference computed " + expected
-              + ": its time would not measure the same work");
-    }
+    if (r == null) return null;
+    long[] nanos = r.nanos();
+    return BenchRun.of(work, point, round + 1, nanos[0], nanos[2], nanos[1]);
   }
 }

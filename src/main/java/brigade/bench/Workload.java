@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.primes.Tally;
 import brigade.primes.BatchCompute;
 import brigade.primes.Job;
 import brigade.primes.PrimeAlgorithm;
@@ -77,10 +78,6 @@ public final class Workload {
    * would carry them, then {@link BatchCompute}, the worker's own pure code.
    */
   public ResultBatch batch(int from, int to) {
-    long[] batch = java.util.Arrays.copyOfRange(numbers, from, to);
-    if (job == Job.CHECK) return ResultBatch.checked(from, batch, BatchCompute.check(algorithm, batch));
-    int[] counts = new int[batch.length];
-    long[] factors = BatchCompute.factor(algorithm, batch, counts);
-    return ResultBatch.factored(from, batch, factors, counts);
+    return BatchCompute.batch(job, algorithm, from, java.util.Arrays.copyOfRange(numbers, from, to));
   }
 }

@@ -9,6 +9,18 @@ import java.util.Arrays;
 public final class BatchCompute {
   private BatchCompute() {}
 
+  /**
+   * One batch of a job, as a prime worker computes it, as the {@link ResultBatch} a sink gets.
+   *
+   * @param firstIndex the batch's first number's index in the input
+   */
+  public static ResultBatch batch(Job job, PrimeAlgorithm algorithm, long firstIndex, long[] numbers) {
+    if (job == Job.CHECK) return ResultBatch.checked(firstIndex, numbers, check(algorithm, numbers));
+    int[] counts = new int[numbers.length];
+    long[] factors = factor(algorithm, numbers, counts);
+    return ResultBatch.factored(firstIndex, numbers, factors, counts);
+  }
+
   /** Primality of each number. */
   public static boolean[] check(PrimeAlgorithm algorithm, long[] numbers) {
     boolean[] prime = new boolean[numbers.length];

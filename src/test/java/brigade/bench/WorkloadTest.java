@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.primes.Tally;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +45,9 @@ class WorkloadTest {
   void forkJoinReferenceComputesTheSameTally() {
     long[] numbers = Workload.randomNumbers(500, 1, 2, 1_000_000);
     Workload w = new Workload(numbers, Job.CHECK, TrialDivision.INSTANCE);
-    try (ForkJoinReference fj = new ForkJoinReference()) {
-      assertEquals(w.sequential(), fj.run(w, 2, 33, () -> false));
+    try (brigade.primes.ForkJoinPass fj = new brigade.primes.ForkJoinPass()) {
+      assertEquals(w.sequential(), fj.run(w.job(), w.algorithm(), brigade.primes.NumberSource.of(numbers), 2, 33, 4,
+          () -> false));
     }
   }
 }

@@ -1,11 +1,9 @@
-package brigade.bench;
-
-import brigade.primes.Job;
-import brigade.primes.ResultBatch;
+package brigade.primes;
 
 /**
- * What a run computed, boiled down so the three variants can be checked against each other: a bench whose
- * actor pool lost or changed a result would be measuring something else, so the runner compares tallies.
+ * What a pass over a job's numbers computed, boiled down so that passes can be checked against each other (the
+ * actor pool, the ForkJoinPool reference, the sequential baseline, every timed round): a pass that lost or
+ * changed a result would be measuring something else, so {@link TimedRounds} compares tallies.
  *
  * @param answered numbers with a result
  * @param primes how many were prime
@@ -14,8 +12,21 @@ import brigade.primes.ResultBatch;
  */
 public record Tally(long answered, long primes, long factors, long checksum) {
 
-  /** Accumulates results a batch at a time; not thread-safe. */
-  public static final class Builder {
+  /** Nothing computed yet. */
+  public static final Tally EMPTY = new Tally(0, 0, 0, 0);
+
+  /** "10,000 answered, 583 prime, 39,463 factors, checksum 123": for a mismatch's message. */
+  @Override
+  public String toString() {
+    return String.format(java.util.Locale.ROOT, "%,d answered, %,d prime, %,d factors, checksum %d",
+        answered, primes, factors, checksum);
+  }
+
+  /**
+   * Accumulates results a batch at a time (a {@link ResultSink}: one job's sink, called from its coordinator);
+   * not thread-safe. Failed batches add nothing: their numbers have no answer.
+   */
+  public static final class Builder implements ResultSink {
     private long answered;
     private long primes;
     private long factors;
@@ -33,6 +44,12 @@ public record Tally(long answered, long primes, long factors, long checksum) {
     }
 
     /** Adds a batch's answers, as the actor pool hands them to its sink (the same sums as number by number). */
+    @Override
+    public void accept(ResultBatch results) {
+      add(results);
+    }
+
+    /** Adds a batch's answers (the same sums as number by number). */
     public void add(ResultBatch results) {
       long[] numbers = results.numbers();
       boolean[] prime = results.prime();
