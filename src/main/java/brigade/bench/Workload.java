@@ -2,6 +2,8 @@ package brigade.bench;
 
 import brigade.primes.Tally;
 import brigade.primes.BatchCompute;
+import brigade.primes.NumberSource;
+import brigade.primes.SequentialBaseline;
 import brigade.primes.Job;
 import brigade.primes.PrimeAlgorithm;
 import brigade.primes.ResultBatch;
@@ -58,19 +60,7 @@ public final class Workload {
 
   /** As {@link #sequential()}, giving up early (with a partial tally) once {@code cancelled} says so. */
   public Tally sequential(java.util.function.BooleanSupplier cancelled) {
-    Tally.Builder tally = new Tally.Builder();
-    long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
-    for (int i = 0; i < numbers.length; i++) {
-      if ((i & 1023) == 0 && cancelled.getAsBoolean()) break;
-      long n = numbers[i];
-      if (job == Job.CHECK) {
-        tally.add(n, algorithm.isPrime(n), factors, 0);
-      } else {
-        int k = algorithm.factor(n, factors);
-        tally.add(n, k == 1, factors, k);
-      }
-    }
-    return tally.build();
+    return SequentialBaseline.run(algorithm, job, NumberSource.of(numbers), cancelled, null).tally();
   }
 
   /**

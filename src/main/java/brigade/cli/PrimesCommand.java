@@ -7,19 +7,12 @@ import akka.actor.typed.javadsl.Behaviors;
 import brigade.UserError;
 import brigade.primes.CsvResultWriter;
 import brigade.primes.Job;
-import brigade.primes.JobResult;
-import brigade.primes.JobRun;
-import brigade.primes.JobSpec;
+import brigade.primes.JobSession;
 import brigade.primes.NumberSources;
 import brigade.primes.PrimeAlgorithm;
 import brigade.primes.PrimeKitchen;
 import brigade.primes.PrimesSettings;
-import brigade.primes.NumberSource;
-import brigade.primes.ProgressListener;
-import brigade.primes.ResultBatch;
 import brigade.primes.ResultSink;
-import brigade.primes.SequentialBaseline;
-import brigade.primes.WorkerSource;
 import brigade.report.JobReport;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
@@ -28,16 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -268,18 +256,12 @@ public final class PrimesCommand implements Callable<Integer> {
     }
   }
 
-  /** One run of a job: warm-up, the pool run, the sequential baseline, the report; and Ctrl-C handling. */
+  /**
+   * One run of a job, thinly: the output file, the actor system and its kitchen (or the cluster's workers), the
+   * session that measures the job ({@link JobSession}), the report; and Ctrl-C, which cancels the session and waits
+   * for its report.
+   */
   static final class PrimesRun {
-    /** Spent timing a sample of the work: estimates the baseline's length and warms up the JIT. */
-    private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
-    /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
-    private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
-    /** The pool warms up on at most this many numbers of the input, cycled: enough for full-size batches. */
-    private static final int POOL_WARMUP_NUMBERS = 1 << 16;
-    private static final int SAMPLE_SIZE = 64;
-    /** The warm-up keeps the timed run's window unless the batches in flight would hold up its cancel longer. */
-    private static final Duration WARMUP_CANCEL_WAIT = Duration.ofMillis(250);
-
     private final CommandSpec spec;
     private final Config config;
     private final PrimesSettings settings;
@@ -288,11 +270,7 @@ public final class PrimesCommand implements Callable<Integer> {
     private final Path output;
     private final boolean json;
     private final boolean clusterJob;
-    private brigade.cluster.ClusterCoordinator coordinator; // cluster jobs only
     private final int cores = Runtime.getRuntime().availableProcessors();
-
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicReference<JobRun> current = new AtomicReference<>();
     /** Completed once the report is printed and the CSV flushed: Ctrl-C's shutdown task waits for it. */
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
 
@@ -310,19 +288,37 @@ public final class PrimesCommand implements Callable<Integer> {
 
     int run() {
       CsvResultWriter csv = output == null ? null : CsvResultWriter.create(output); // fails before any work
-      if (clusterJob) coordinator = brigade.cluster.ClusterCoordinator.start(config);
+      brigade.cluster.ClusterCoordinator coordinator = clusterJob ? brigade.cluster.ClusterCoordinator.start(config) : null;
       ActorSystem<Void> system = clusterJob ? coordinator.system() : ActorSystem.create(Behaviors.empty(), "brigade", config);
+      JobSession.Workers workers = clusterJob ? coordinator.sessionWorkers()
+          : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize()), settings.faultPlan());
+      JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
+          ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN);
       try {
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "primes-report",
             () -> {
-              // Ctrl-C (or the system going down): stop dispatching, and let the command print what finished.
-              cancelled.set(true);
-              JobRun run = current.get();
-              if (run != null) run.cancel();
+              // Ctrl-C (or the system going down): stop the session, and let the command print what finished.
+              session.cancel();
               return reported;
             });
-        return runIn(system, csv);
-      } catch (JobFailed | java.io.UncheckedIOException e) {
+        JobSession.Outcome outcome = session.run();
+        if (csv != null) csv.flush();
+        JobReport report = JobReport.of(outcome, input.description(), input.count(), cores,
+            output == null ? null : output.toString());
+        PrintWriter out = spec.commandLine().getOut();
+        brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(outcome.result()) : null;
+        out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
+            : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
+        out.flush();
+        if (Boolean.FALSE.equals(report.baselineAgrees())) {
+          PrintWriter err = spec.commandLine().getErr();
+          err.println(spec.qualifiedName() + ": the passes over the same numbers computed different results (a bug)");
+          err.flush();
+          return Main.EXIT_FAILED;
+        }
+        if (report.interrupted()) return Main.EXIT_INTERRUPTED;
+        return report.failedBatches() == 0 ? Main.EXIT_OK : Main.EXIT_FAILED;
+      } catch (JobSession.JobFailed | java.io.UncheckedIOException e) {
         PrintWriter err = spec.commandLine().getErr();
         err.println(spec.qualifiedName() + ": failed: " + e.getMessage());
         err.flush();
@@ -344,341 +340,12 @@ public final class PrimesCommand implements Callable<Integer> {
       }
     }
 
-    private int runIn(ActorSystem<Void> system, CsvResultWriter csv) {
-      PrimeAlgorithm algorithm = settings.primeAlgorithm();
-
-      // 1. Time a sample of the work (spread across the input): it sizes auto batches by their work, decides
-      //    an auto baseline, and warms up the sequential path.
-      long[] sample = input.sample(SAMPLE_SIZE);
-      boolean baselineWanted = settings.baseline() != PrimesSettings.Baseline.OFF;
-      double nanosPerNumber = 0;
-      if (baselineWanted || settings.batchSize() == PrimesSettings.AUTO) {
-        Duration budget = baselineWanted ? ESTIMATE_BUDGET : QUICK_ESTIMATE_BUDGET;
-        nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(algorithm, job, sample, budget.toNanos());
-      }
-      JobSpec jobSpec = settings.resolve(job, OptionalLong.of(input.count()), nanosPerNumber);
-      if (clusterJob) jobSpec = brigade.cluster.ClusterCoordinator.pulling(jobSpec); // remote workers always pull
-      long estimate = (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
-      String est = "estimated " + seconds(estimate) + " of sequential work";
-      boolean baselineOn;
-      JobReport.BaselineOutcome baselineMode;
-      switch (settings.baseline()) {
-        case OFF -> {
-          baselineOn = false;
-          baselineMode = JobReport.BaselineOutcome.skipped("off");
-        }
-        case ON -> {
-          baselineOn = true;
-          baselineMode = JobReport.BaselineOutcome.skipped("on (" + est + ")");
-        }
-        default -> {
-          baselineOn = estimate < PrimesSettings.BASELINE_AUTO_LIMIT.toNanos();
-          baselineMode = JobReport.BaselineOutcome.skipped("auto: " + (baselineOn ? "on" : "off") + " (" + est
-              + (baselineOn ? ")" : ", over " + PrimesSettings.BASELINE_AUTO_LIMIT.toSeconds() + " s; --baseline forces it)"));
-        }
-      }
-
-      // 2. Warm up the pool on the same sample, when the pool's time is going to be compared.
-      Duration warmup = settings.warmupFor(estimate);
-      Double warmupMillis = null;
-      if (baselineOn && !cancelled.get() && !clusterJob && !warmup.isZero()) {
-        int warmNumbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * jobSpec.poolSize() * jobSpec.batchSize());
-        long warmStart = System.nanoTime();
-        warmUpPool(system, jobSpec, input.sample(Math.max(SAMPLE_SIZE, warmNumbers)), warmup, nanosPerNumber);
-        warmupMillis = (System.nanoTime() - warmStart) / 1e6;
-      }
-
-      // 3. The pool run: results go to the CSV (and, for seed-sized runs, to the report) as they complete.
-      List<JobReport.NumberResult> shown = new ArrayList<>();
-      Tally tally = new Tally(csv, input.count() <= JobReport.RESULTS_SHOWN ? shown : null, job);
-      JobResult result = cancelled.get() ? tally.partialResult(0, 0)
-          : poolRun(system, jobSpec, tally, "primes " + job.label());
-
-      // 4. The baseline: the same numbers re-read, on this thread alone.
-      JobReport.BaselineOutcome baseline = baselineMode;
-      if (baselineOn && !result.interrupted() && !cancelled.get()) {
-        SequentialBaseline.Counts counts = baseline(algorithm, "sequential");
-        baseline = counts.completed()
-            ? new JobReport.BaselineOutcome(baselineMode.mode(), counts.nanos() / 1e6, counts.primes(), counts.factors())
-            : JobReport.BaselineOutcome.skipped("interrupted");
-      }
-
-      // 5. More timed rounds (repeat): one timing is noisy, the median of several is the run's real speed.
-      tally.closeGate();
-      if (csv != null) csv.flush(); // the results are complete: later rounds only count
-      JobReport.LaterRounds later = JobReport.LaterRounds.NONE;
-      boolean firstRoundClean = !result.interrupted() && !cancelled.get() && result.failedBatches().isEmpty()
-          && (!baselineOn || baseline.millis() != null);
-      if (firstRoundClean && !clusterJob) {
-        long firstRound = result.wallNanos() + (baseline.millis() == null ? 0 : (long) (baseline.millis() * 1e6));
-        int rounds = settings.roundsFor(firstRound, baselineOn);
-        if (rounds > 1) later = laterRounds(system, jobSpec, algorithm, rounds, baselineOn, result);
-      }
-
-      // 6. The report. Interrupted runs print what finished, and say so.
-      boolean interrupted = result.interrupted() || cancelled.get();
-      // A cluster job's pool is the workers it found on the nodes, not this node's pool-size setting.
-      JobSpec reported = !clusterJob || result.workers().isEmpty() ? jobSpec
-          : jobSpec.withPoolSize(result.workers().size());
-      JobReport report = JobReport.of(reported, input.description(), input.count(), cores, result, baseline, later,
-          warmupMillis, shown, output == null ? null : output.toString(), interrupted);
-      PrintWriter out = spec.commandLine().getOut();
-      brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(result) : null;
-      out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
-          : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
-      out.flush();
-      if (report.baselineAgrees() != null && !report.baselineAgrees()) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println(spec.qualifiedName() + ": the sequential baseline found different counts from the pool (a bug)");
-        err.flush();
-        return Main.EXIT_FAILED;
-      }
-      if (interrupted) return Main.EXIT_INTERRUPTED;
-      return result.failedBatches().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILED;
-    }
-
-    /** The baseline once: the input re-read and computed on this thread alone, with a progress bar. */
-    private SequentialBaseline.Counts baseline(PrimeAlgorithm algorithm, String label) {
-      AtomicLong done = new AtomicLong();
-      ProgressDisplay bar = ProgressDisplay.start(label, input.count(), done::get);
-      try (bar; var source = input.open()) {
-        return SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
-      }
-    }
-
-    /**
-     * Rounds 2..{@code rounds}: the pool run and the baseline again, in alternating order (round 1 ran the pool
-     * first), each checked against round 1's counts. A round cut short by Ctrl-C is left out whole, so every
-     * median is over complete pairs.
-     */
-    private JobReport.LaterRounds laterRounds(ActorSystem<Void> system, JobSpec jobSpec, PrimeAlgorithm algorithm,
-        int rounds, boolean baselineOn, JobResult first) {
-      List<Double> pool = new ArrayList<>();
-      List<Double> sequential = new ArrayList<>();
-      boolean same = true;
-      for (int round = 2; round <= rounds && !cancelled.get(); round++) {
-        String of = "round " + round + "/" + rounds;
-        Double poolMillis = null;
-        Double seqMillis = null;
-        boolean baselineFirst = round % 2 == 0;
-        for (int leg = 0; leg < 2 && !cancelled.get(); leg++) {
-          if (baselineFirst == (leg == 0)) {
-            if (!baselineOn) continue;
-            SequentialBaseline.Counts c = baseline(algorithm, "sequential, " + of);
-            if (!c.completed()) break;
-            seqMillis = c.nanos() / 1e6;
-            same &= first.sameCounts(job, c.primes(), c.factors());
-          } else {
-            JobResult r = poolRun(system, jobSpec, new Tally(null, null, job), "primes " + job.label() + ", " + of);
-            if (r.interrupted()) break;
-            poolMillis = r.wallNanos() / 1e6;
-            same &= first.sameCounts(job, r.primes(), r.factors());
-          }
-        }
-        if (cancelled.get() || poolMillis == null || (baselineOn && seqMillis == null)) break;
-        pool.add(poolMillis);
-        if (seqMillis != null) sequential.add(seqMillis);
-      }
-      return new JobReport.LaterRounds(pool, sequential, same);
-    }
-
-    /** One pool run over the whole input into {@code tally}, with a progress bar; Ctrl-C cancels it. */
-    private JobResult poolRun(ActorSystem<Void> system, JobSpec jobSpec, Tally tally, String label) {
-      AtomicLong answered = new AtomicLong();
-      ProgressDisplay bar = ProgressDisplay.start(label, input.count(), answered::get);
-      try (bar; CountingSource source = new CountingSource(input.open())) {
-        long start = System.nanoTime();
-        JobRun run = clusterJob
-            ? PrimeKitchen.start(system, jobSpec, source, tally, coordinator.progress(answered::set), coordinator.workers())
-            : PrimeKitchen.start(system, jobSpec, source, tally, answered::set,
-                WorkerSource.localPool(settings.faultPlan()));
-        current.set(run);
-        if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
-        JobResult result = await(run, tally, source, start);
-        current.set(null);
-        return result;
-      }
-    }
-
-    /**
-     * Runs the pool over the sample, round and round, with results discarded, and cancels it after
-     * {@code duration}: the workers' and the coordinator's code is compiled before the timed run. The cancel
-     * waits for the batches the workers hold: when those are heavy, only one batch per worker is in flight.
-     */
-    private void warmUpPool(ActorSystem<Void> system, JobSpec jobSpec, long[] sample, Duration duration,
-        double nanosPerNumber) {
-      if (sample.length == 0) return;
-      // The timed run's shape: its batch size (when the sample fills two batches per worker) and the same sink
-      // class, so the JIT has compiled what the timed run executes, not a look-alike.
-      int batch = Math.max(1, Math.min(jobSpec.batchSize(), sample.length / (2 * jobSpec.poolSize())));
-      double heldNanos = nanosPerNumber * batch * jobSpec.window() / jobSpec.poolSize();
-      int window = heldNanos <= WARMUP_CANCEL_WAIT.toNanos() ? jobSpec.window() : jobSpec.poolSize();
-      JobSpec warm = jobSpec.withBatches(batch, window);
-      NumberSource cycling = new NumberSource() {
-        int next;
-
-        @Override
-        public OptionalLong size() {
-          return OptionalLong.empty();
-        }
-
-        @Override
-        public int read(long[] buf) {
-          for (int i = 0; i < buf.length; i++) {
-            buf[i] = sample[next];
-            next = (next + 1) % sample.length;
-          }
-          return buf.length;
-        }
-      };
-      JobRun run = PrimeKitchen.start(system, warm, cycling, new Tally(null, null, jobSpec.job()), ProgressListener.NONE,
-          WorkerSource.localPool(settings.faultPlan()));
-      current.set(run);
-      try {
-        if (cancelled.get()) run.cancel();
-        CompletableFuture<JobResult> f = run.result().toCompletableFuture();
-        try {
-          f.get(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          run.cancel();
-        }
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException e) {
-        // a failing warm-up shows up again, and is reported, in the real run
-      } finally {
-        current.set(null);
-      }
-    }
-
-    /**
-     * Waits for the job. After Ctrl-C the kitchen finishes the batches in flight; if that outlasts
-     * {@link #cancelGrace} (the shutdown phase would time out first), the in-flight batches are abandoned and
-     * the result is what the sink received, so the report and the CSV still cover everything that finished.
-     */
-    private JobResult await(JobRun run, Tally tally, CountingSource source, long startNanos) {
-      CompletableFuture<JobResult> f = run.result().toCompletableFuture();
-      long cancelSeen = 0;
-      while (true) {
-        try {
-          return f.get(100, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          if (!cancelled.get()) continue;
-          if (cancelSeen == 0) cancelSeen = System.nanoTime();
-          if (System.nanoTime() - cancelSeen > cancelGrace().toNanos()) {
-            tally.closeGate();
-            return tally.partialResult(source.read(), System.nanoTime() - startNanos);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          run.cancel();
-          throw new IllegalStateException("interrupted while waiting for the job", e);
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof UserError u) throw u;
-          throw new JobFailed(cause);
-        }
-      }
-    }
-
     /** How long a cancelled job may take to return its in-flight batches: within the shutdown phase's timeout. */
     private Duration cancelGrace() {
       String phase = "akka.coordinated-shutdown.phases.before-service-unbind.timeout";
       Duration timeout = config.hasPath(phase) ? config.getDuration(phase)
           : config.getDuration("akka.coordinated-shutdown.default-phase-timeout");
       return Duration.ofMillis(Math.max(500, (long) (timeout.toMillis() * 0.6)));
-    }
-
-    /**
-     * The sink of the pool run: tees results to the CSV file and, for seed-sized runs, to the report's lines,
-     * and keeps its own counts so that an abandoned run can still be reported. Once the gate is closed it
-     * ignores late results, so the CSV stays an in-order prefix.
-     */
-    private static final class Tally implements ResultSink {
-      private final CsvResultWriter csv;
-      private final List<JobReport.NumberResult> shown;
-      private final Job job;
-      private boolean closed;
-      private long answered;
-      private long primes;
-      private long factors;
-      private long failedNumbers;
-      private final List<JobResult.FailedBatch> failed = new ArrayList<>();
-
-      Tally(CsvResultWriter csv, List<JobReport.NumberResult> shown, Job job) {
-        this.csv = csv;
-        this.shown = shown;
-        this.job = job;
-      }
-
-      @Override
-      public synchronized void accept(ResultBatch results) {
-        if (closed) return;
-        answered += results.size();
-        primes += results.primes();
-        factors += results.factorTotal();
-        if (csv != null) csv.accept(results);
-        if (shown != null) {
-          results.forEach((index, number, prime, fs, offset, count) -> {
-            List<Long> list = null;
-            if (job == Job.FACTOR) {
-              list = new ArrayList<>(count);
-              for (int i = 0; i < count; i++) list.add(fs[offset + i]);
-            }
-            shown.add(new JobReport.NumberResult(number, prime, list));
-          });
-        }
-      }
-
-      @Override
-      public synchronized void failed(long firstIndex, long[] numbers, String error) {
-        if (closed) return;
-        failedNumbers += numbers.length;
-        failed.add(new JobResult.FailedBatch(firstIndex, numbers.clone(), error));
-        if (csv != null) csv.failed(firstIndex, numbers, error);
-      }
-
-      synchronized void closeGate() {
-        closed = true;
-      }
-
-      /** What finished, as far as this sink saw it (no per-worker figures). */
-      synchronized JobResult partialResult(long numbersIn, long wallNanos) {
-        return new JobResult(numbersIn, answered, failedNumbers, primes, factors, 0, List.copyOf(failed), 0,
-            wallNanos, List.of(), true);
-      }
-    }
-
-    /** Counts the numbers the kitchen read. */
-    private static final class CountingSource implements NumberSource {
-      private final NumberSource source;
-      private volatile long read;
-
-      CountingSource(NumberSource source) {
-        this.source = source;
-      }
-
-      long read() {
-        return read;
-      }
-
-      @Override
-      public OptionalLong size() {
-        return source.size();
-      }
-
-      @Override
-      public int read(long[] buf) {
-        int n = source.read(buf);
-        read += n;
-        return n;
-      }
-
-      @Override
-      public void close() {
-        source.close();
-      }
     }
 
     /** "×" between factors, or "*" where stdout's encoding cannot print it. */
@@ -691,19 +358,6 @@ public final class PrimesCommand implements Callable<Integer> {
         cs = Charset.defaultCharset();
       }
       return cs.newEncoder().canEncode('×') ? "×" : "*";
-    }
-
-    private static String seconds(long nanos) {
-      if (nanos < 1e9) return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
-      return nanos >= 100e9 ? String.format(Locale.ROOT, "%,.0f s", nanos / 1e9)
-          : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
-  }
-
-  /** The job itself failed (its input or output broke): a one-line error, exit 1. */
-  static final class JobFailed extends RuntimeException {
-    JobFailed(Throwable cause) {
-      super(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
     }
   }
 }

@@ -50,6 +50,36 @@ public final class ClusterCoordinator implements AutoCloseable {
     return PrimeWorkers.clusterWorkers(settings.minWorkers(), log);
   }
 
+  /**
+   * The cluster's workers for a {@link brigade.primes.JobSession}: every prime worker registered in the cluster,
+   * always pulling; the job waits for {@code min-workers}, and is timed once (its workers are not on this machine).
+   */
+  public brigade.primes.JobSession.Workers sessionWorkers() {
+    WorkerSource source = workers();
+    return new brigade.primes.JobSession.Workers() {
+      @Override
+      public brigade.primes.JobRun start(brigade.primes.JobSpec spec, brigade.primes.NumberSource input,
+          brigade.primes.ResultSink sink, brigade.primes.ProgressListener listener) {
+        return brigade.primes.PrimeKitchen.start(system, spec, input, sink, progress(listener), source);
+      }
+
+      @Override
+      public brigade.primes.JobSpec adapt(brigade.primes.JobSpec spec) {
+        return pulling(spec);
+      }
+
+      @Override
+      public boolean local() {
+        return false;
+      }
+
+      @Override
+      public java.time.Duration startup() {
+        return null;
+      }
+    };
+  }
+
   /** The job's progress listener, also noting for the report which workers were lost and their re-sent batches. */
   public brigade.primes.ProgressListener progress(brigade.primes.ProgressListener progress) {
     return new brigade.primes.ProgressListener() {

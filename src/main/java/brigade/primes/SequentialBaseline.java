@@ -13,9 +13,10 @@ public final class SequentialBaseline {
   /**
    * What one sequential pass found.
    *
+   * @param tally its counts and checksum, to compare with the pool's
    * @param completed false if {@code cancelled} stopped it early
    */
-  public record Counts(long numbers, long primes, long factors, long nanos, boolean completed) {}
+  public record Counts(long numbers, long primes, long factors, long nanos, boolean completed, Tally tally) {}
 
   /**
    * Runs the job over every number of {@code source} on this thread.
@@ -27,27 +28,30 @@ public final class SequentialBaseline {
       java.util.concurrent.atomic.AtomicLong progress) {
     long[] buf = new long[4096];
     long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
+    Tally.Builder tally = new Tally.Builder();
     long numbers = 0;
-    long primes = 0;
-    long factorCount = 0;
     long start = System.nanoTime();
+    boolean completed = true;
+    read:
     for (int n; (n = source.read(buf)) > 0; ) {
       for (int i = 0; i < n; i++) {
         if (cancelled.getAsBoolean()) {
-          return new Counts(numbers, primes, factorCount, System.nanoTime() - start, false);
+          completed = false;
+          break read;
         }
         if (job == Job.CHECK) {
-          if (algorithm.isPrime(buf[i])) primes++;
+          tally.add(buf[i], algorithm.isPrime(buf[i]), factors, 0);
         } else {
           int k = algorithm.factor(buf[i], factors);
-          factorCount += k;
-          if (k == 1) primes++;
+          tally.add(buf[i], k == 1, factors, k);
         }
         numbers++;
       }
       if (progress != null) progress.set(numbers);
     }
-    return new Counts(numbers, primes, factorCount, System.nanoTime() - start, true);
+    long nanos = System.nanoTime() - start;
+    Tally t = tally.build();
+    return new Counts(numbers, t.primes(), t.factors(), nanos, completed, t);
   }
 
   /**

@@ -2,7 +2,9 @@ package brigade.report;
 
 import brigade.primes.Job;
 import brigade.primes.JobResult;
+import brigade.primes.JobSession;
 import brigade.primes.JobSpec;
+import brigade.primes.ResultBatch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +26,23 @@ import java.util.Locale;
  * @param sequentialMillis the same work on one thread (the median of the rounds; null when the baseline did not run)
  * @param sequentialMillisMin the fastest baseline
  * @param sequentialMillisMax the slowest baseline
- * @param runs timed rounds: pool runs (and as many baselines, when it runs), interleaved
- * @param speedup sequentialMillis / wallMillis
+ * @param forkJoinMillis the same batches on a plain {@code ForkJoinPool} of the pool's size (the median of the
+ *     rounds; null when it did not run: no baseline, or a cluster job)
+ * @param forkJoinMillisMin the fastest ForkJoinPool run
+ * @param forkJoinMillisMax the slowest ForkJoinPool run
+ * @param actorOverForkJoin forkJoinMillis / wallMillis: the actor pool's speed relative to plain threads doing the
+ *     same batches (1.0 = as fast; 0.95 = 5% slower), i.e. what the actors' messages and mailboxes cost
+ * @param runs timed rounds: pool runs (and as many baselines and ForkJoinPool runs, when they run), interleaved
+ * @param speedup sequentialMillis / wallMillis (null when the job is too small to time)
  * @param efficiency speedup / min(poolSize, cores)
  * @param throughputPerSecond numbers answered per second of the pool run
  * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
  * @param warmupMillis how long the pool ran the job's work, untimed, before the timed run (null: no warm-up)
+ * @param poolStartupMillis how long the pool's workers took to start, once for the whole session (null: not known,
+ *     e.g. a cluster's workers); never part of a pool run's time
+ * @param tooSmallToTime true when the sequential work is under {@code JobSession.TOO_SMALL}: its times are start-up
+ *     and noise, so no speedup is quoted (null otherwise)
+ * @param note what the report says instead of a speedup for a job too small to time
  * @param baselineAgrees whether the baseline (and every later round) found the same prime (and factor) counts as
  *     the pool
  * @param numbersOut numbers answered (each exactly once)
@@ -58,12 +71,19 @@ public record JobReport(
     Double sequentialMillis,
     Double sequentialMillisMin,
     Double sequentialMillisMax,
+    Double forkJoinMillis,
+    Double forkJoinMillisMin,
+    Double forkJoinMillisMax,
+    Double actorOverForkJoin,
     int runs,
     Double speedup,
     Double efficiency,
     double throughputPerSecond,
     String baseline,
     Double warmupMillis,
+    Double poolStartupMillis,
+    Boolean tooSmallToTime,
+    String note,
     Boolean baselineAgrees,
     long failedBatches,
     List<Failure> failures,
@@ -89,45 +109,36 @@ public record JobReport(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record NumberResult(long number, boolean prime, List<Long> factors) {}
 
-  /** How the sequential baseline went: its time and counts, or why it did not run (then time is null). */
-  public record BaselineOutcome(String mode, Double millis, Long primes, Long factors) {
-    public static BaselineOutcome skipped(String why) {
-      return new BaselineOutcome(why, null, null, null);
-    }
-  }
-
   /**
-   * The timed rounds after the first (which is the pool's result and the baseline's outcome), in ms: the pool run
-   * and the baseline again, interleaved, with results only counted.
+   * Builds the report of a measured job: the times quoted are the medians of its timed rounds, with min–max.
    *
-   * @param sameCounts whether each of these runs found the first pool run's prime (and factor) counts
+   * @param input what the numbers were
+   * @param count numbers in the input
+   * @param cores available processors
+   * @param output the CSV file written, if any (else null)
    */
-  public record LaterRounds(List<Double> poolMillis, List<Double> sequentialMillis, boolean sameCounts) {
-    /** A job timed once. */
-    public static final LaterRounds NONE = new LaterRounds(List.of(), List.of(), true);
-
-    public LaterRounds {
-      poolMillis = List.copyOf(poolMillis);
-      sequentialMillis = List.copyOf(sequentialMillis);
-    }
-  }
-
-  /**
-   * Builds the report of a job from the pool's result, the baseline's outcome and the later timed rounds (the
-   * times quoted are the medians of all rounds); {@code warmupMillis} is how long the pool warmed up before its
-   * first timed run (null: it did not).
-   */
-  public static JobReport of(JobSpec spec, String input, long count, int cores, JobResult r, BaselineOutcome baseline,
-      LaterRounds later, Double warmupMillis, List<NumberResult> results, String output, boolean interrupted) {
-    Stats pool = Stats.of(prepend(r.wallNanos() / 1e6, later.poolMillis()));
-    Stats sequential = baseline.millis() == null ? null : Stats.of(prepend(baseline.millis(), later.sequentialMillis()));
+  public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output) {
+    JobSpec spec = o.spec();
+    JobResult r = o.result();
+    Stats pool = Stats.of(o.poolMillis().stream().mapToDouble(Double::doubleValue).toArray());
+    Stats sequential = o.sequentialMillis().isEmpty() ? null
+        : Stats.of(o.sequentialMillis().stream().mapToDouble(Double::doubleValue).toArray());
+    Stats forkJoin = o.forkJoinMillis().isEmpty() ? null
+        : Stats.of(o.forkJoinMillis().stream().mapToDouble(Double::doubleValue).toArray());
     double wall = pool.median();
     Double seq = sequential == null ? null : sequential.median();
-    Double speedup = seq != null && wall > 0 ? round(seq / wall, 3) : null;
+    boolean tooSmall = seq != null && seq < JobSession.TOO_SMALL.toNanos() / 1e6;
+    Double speedup = seq != null && wall > 0 && !tooSmall ? round(seq / wall, 3) : null;
     Double efficiency = speedup != null ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
-    Boolean agrees = later.sameCounts() ? null : false;
-    if (seq != null && !r.interrupted() && r.numbersFailed() == 0) {
-      agrees = later.sameCounts() && r.sameCounts(spec.job(), baseline.primes(), baseline.factors());
+    Double actorOverFj = forkJoin != null && wall > 0 && !tooSmall ? round(forkJoin.median() / wall, 3) : null;
+    String note = !tooSmall ? null : String.format(Locale.ROOT,
+        "too small to time: %s, %.2f ms of work on one thread, which is less than starting and stopping the pool "
+            + "costs; try --random 1000000", count == 1 ? "1 number" : String.format(Locale.ROOT, "%,d numbers", count),
+        seq);
+    String baseline = o.baselineMode();
+    if (seq == null && !baseline.equals("off") && !baseline.startsWith("auto: off")) {
+      baseline += o.interrupted() ? "; interrupted" : !r.failedBatches().isEmpty() ? "; some batches failed for good,"
+          + " so the pool's counts cover less work" : "";
     }
     List<Worker> workers = new ArrayList<>();
     for (JobResult.WorkerStats w : r.workers()) {
@@ -137,22 +148,28 @@ public record JobReport(
     List<Failure> failures = r.failedBatches().stream()
         .map(f -> new Failure(f.firstIndex(), f.numbers(), f.error())).toList();
     double throughput = wall > 0 ? round(r.numbersAnswered() / (wall / 1000), 1) : 0;
+    List<NumberResult> results = new ArrayList<>();
+    for (ResultBatch b : o.shown()) {
+      b.forEach((index, number, prime, fs, offset, n) -> {
+        List<Long> list = null;
+        if (spec.job() == Job.FACTOR) {
+          list = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) list.add(fs[offset + i]);
+        }
+        results.add(new NumberResult(number, prime, list));
+      });
+    }
     return new JobReport(spec.job().label(), spec.algorithm().name(), spec.dispatch().label(), input, count,
         spec.poolSize(), spec.batchSize(), spec.window(), cores, r.batches(), r.primes(),
         spec.job() == Job.FACTOR ? r.factors() : null, round(wall, 3), round(pool.min(), 3), round(pool.max(), 3),
         seq == null ? null : round(seq, 3), sequential == null ? null : round(sequential.min(), 3),
-        sequential == null ? null : round(sequential.max(), 3), pool.n(), speedup, efficiency, throughput,
-        baseline.mode(),
-        warmupMillis == null ? null : round(warmupMillis, 1), agrees, r.failedBatches().size(), failures, r.retries(),
-        r.numbersIn(), r.numbersAnswered(), r.numbersFailed(), interrupted || r.interrupted(), workers,
-        results == null || results.isEmpty() ? null : results, output);
-  }
-
-  private static double[] prepend(double first, List<Double> rest) {
-    double[] all = new double[1 + rest.size()];
-    all[0] = first;
-    for (int i = 0; i < rest.size(); i++) all[i + 1] = rest.get(i);
-    return all;
+        sequential == null ? null : round(sequential.max(), 3),
+        forkJoin == null ? null : round(forkJoin.median(), 3), forkJoin == null ? null : round(forkJoin.min(), 3),
+        forkJoin == null ? null : round(forkJoin.max(), 3), actorOverFj, pool.n(), speedup, efficiency, throughput,
+        baseline, o.warmupMillis() == null ? null : round(o.warmupMillis(), 1),
+        o.startupMillis() == null ? null : round(o.startupMillis(), 3), tooSmall ? true : null, note, o.agrees(),
+        r.failedBatches().size(), failures, r.retries(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),
+        o.interrupted() || r.interrupted(), workers, results.isEmpty() ? null : results, output);
   }
 
   public String toJson() {
@@ -182,15 +199,28 @@ public record JobReport(
             : "  (INTERRUPTED: counts cover what finished)"));
     line(sb, "primes", num(primes) + " of " + num(numbersOut));
     if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
+    if (poolStartupMillis != null) {
+      line(sb, "kitchen", poolSize + (poolSize == 1 ? " worker" : " workers") + " started in " + ms(poolStartupMillis)
+          + ", once: not part of any timed run");
+    }
     line(sb, "pool run", ms(wallMillis) + spread(wallMillisMin, wallMillisMax) + ", "
         + num(Math.round(throughputPerSecond)) + " numbers/s"
         + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
+    if (forkJoinMillis != null) {
+      line(sb, "fork-join", ms(forkJoinMillis) + spread(forkJoinMillisMin, forkJoinMillisMax) + ", a ForkJoinPool of "
+          + poolSize + (poolSize == 1 ? " thread" : " threads") + " on the same batches"
+          + (actorOverForkJoin == null ? "" : String.format(Locale.ROOT, ": actor/FJ %.2f", actorOverForkJoin)));
+    }
     if (sequentialMillis != null) {
       line(sb, "sequential", ms(sequentialMillis) + spread(sequentialMillisMin, sequentialMillisMax)
           + ", one thread, same algorithm and numbers"
-          + (baselineAgrees == null ? "" : baselineAgrees ? ", same counts" : ", DIFFERENT COUNTS (a bug: please report)"));
-      line(sb, "speedup", String.format(Locale.ROOT, "%.2fx, efficiency %.0f%% (pool of %d on %d cores)",
-          speedup, efficiency * 100, poolSize, cores));
+          + (baselineAgrees == null ? "" : baselineAgrees ? ", same results" : ", DIFFERENT RESULTS (a bug: please report)"));
+      if (speedup != null) {
+        line(sb, "speedup", String.format(Locale.ROOT, "%.2fx, efficiency %.0f%% (pool of %d on %d cores)",
+            speedup, efficiency * 100, poolSize, cores));
+      } else {
+        line(sb, "speedup", note);
+      }
     } else {
       line(sb, "sequential", "not measured (baseline " + baseline + ")");
     }
@@ -232,6 +262,7 @@ public record JobReport(
   }
 
   private static String ms(double millis) {
+    if (millis < 1) return String.format(Locale.ROOT, "%.3f ms", millis);
     return millis >= 10_000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
         : String.format(Locale.ROOT, "%.1f ms", millis);
   }

@@ -243,9 +243,17 @@ class PrimesCommandTest {
 
   @Test
   void repeatAutoTimesAShortJobSeveralTimesButNotWithoutABaseline() throws Exception {
-    JsonNode timed = JSON.readTree(CliRun.of("primes", "check", "97", "1001", "--baseline", "--warmup", "0s",
+    JsonNode timed = JSON.readTree(CliRun.of("primes", "factor", "--random", "5000", "--baseline", "--warmup", "0s",
         "--json").out());
-    assertEquals(15, timed.get("runs").asInt(), timed.toString()); // two numbers: far under the 1 s budget
+    assertEquals(15, timed.get("runs").asInt(), timed.toString()); // ~15 ms a pass: far under the 1 s budget
+    assertTrue(timed.get("speedup").asDouble() > 0, timed.toString());
+    assertTrue(timed.get("actorOverForkJoin").asDouble() > 0, timed.toString());
+    assertTrue(timed.get("baselineAgrees").asBoolean(), timed.toString());
+    // Two numbers are microseconds of work: too small to time, so timed once, with a note instead of a speedup.
+    CliRun tiny = CliRun.of("primes", "check", "97", "1001", "--baseline");
+    assertEquals(0, tiny.exitCode(), tiny.err());
+    assertTrue(tiny.out().contains("speedup     too small to time: 2 numbers, "), tiny.out());
+    assertTrue(!tiny.out().contains("median of") && !tiny.out().contains("(after a"), tiny.out());
     JsonNode once = JSON.readTree(CliRun.of("primes", "check", "97", "1001", "--no-baseline", "--json").out());
     assertEquals(1, once.get("runs").asInt(), once.toString());
     assertTrue(!once.has("sequentialMillis"), once.toString());

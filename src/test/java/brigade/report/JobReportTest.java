@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import brigade.primes.Dispatch;
 import brigade.primes.Job;
 import brigade.primes.JobResult;
+import brigade.primes.JobSession;
 import brigade.primes.JobSpec;
 import brigade.primes.TrialDivision;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,11 +30,17 @@ class JobReportTest {
             new JobResult.WorkerStats("w2", "local", 4, 400, 1_200_000_000L)), false);
   }
 
+  /** A session's outcome: pool, sequential and fork-join times in ms (empty lists: did not run). */
+  private static JobSession.Outcome outcome(Job job, JobResult r, String baseline, List<Double> pool,
+      List<Double> seq, List<Double> fj, Boolean agrees, Double warmup, Double startup, boolean interrupted) {
+    return new JobSession.Outcome(spec(job), r, baseline, pool, seq, fj, agrees, warmup, startup, 0, List.of(),
+        interrupted);
+  }
+
   @Test
   void jsonHasEveryKeyTheIssueNames() throws Exception {
-    JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), JobReport.LaterRounds.NONE, 2200.04, List.of(),
-        "out.csv", false);
+    JobReport r = JobReport.of(outcome(Job.FACTOR, result(), "on", List.of(2000.0), List.of(6000.0),
+        List.of(1900.0), null, 2200.04, 3.21, false), "range 1..1000", 1000, 2, "out.csv");
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -66,12 +73,35 @@ class JobReportTest {
     assertFalse(json.has("results"));
     assertEquals(2200.0, json.get("warmupMillis").asDouble());
     assertTrue(r.toText("x").contains("pool run    2000.0 ms, 450 numbers/s (after a 2.2 s warm-up)"), r.toText("x"));
+    // The ForkJoinPool on the same batches: what the actors cost, as a ratio of speeds.
+    assertEquals(1900.0, json.get("forkJoinMillis").asDouble());
+    assertEquals(0.95, json.get("actorOverForkJoin").asDouble());
+    assertTrue(r.toText("x").contains("fork-join   1900.0 ms, a ForkJoinPool of 4 threads on the same batches: "
+        + "actor/FJ 0.95"), r.toText("x"));
+    // The pool's start-up, measured once, on a line of its own.
+    assertEquals(3.21, json.get("poolStartupMillis").asDouble());
+    assertTrue(r.toText("x").contains("kitchen     4 workers started in 3.2 ms, once: not part of any timed run"), r.toText("x"));
+    assertFalse(json.has("tooSmallToTime"));
+  }
+
+  @Test
+  void aJobTooSmallToTimeSaysSoInsteadOfASpeedup() throws Exception {
+    JobReport r = JobReport.of(outcome(Job.CHECK, cleanResult(300_000L), "on", List.of(0.3), List.of(0.02),
+        List.of(0.2), true, null, 2.0, false), "2 numbers", 2, 2, null);
+    JsonNode json = new ObjectMapper().readTree(r.toJson());
+    assertTrue(json.get("tooSmallToTime").asBoolean());
+    assertFalse(json.has("speedup"));
+    assertFalse(json.has("actorOverForkJoin"));
+    String text = r.toText("x");
+    assertTrue(text.contains("speedup     too small to time: 2 numbers, 0.02 ms of work on one thread"), text);
+    assertTrue(text.contains("try --random 1000000"), text);
+    assertFalse(text.contains("efficiency"), text);
   }
 
   @Test
   void checkReportHasPrimesButNoFactorsAndNoTimesWithoutBaseline() throws Exception {
-    JobReport r = JobReport.of(spec(Job.CHECK), "x", 1000, 2, result(), JobReport.BaselineOutcome.skipped("off"),
-        JobReport.LaterRounds.NONE, null, null, null, false);
+    JobReport r = JobReport.of(outcome(Job.CHECK, result(), "off", List.of(2000.0), List.of(), List.of(), null, null,
+        null, false), "x", 1000, 2, null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertTrue(json.has("primes"));
     assertFalse(json.has("factors"));
@@ -83,9 +113,8 @@ class JobReportTest {
 
   @Test
   void textStatesNumbersInAndOutFailuresAndWorkers() {
-    JobReport r = JobReport.of(spec(Job.FACTOR), "range 1..1000", 1000, 2, result(),
-        new JobReport.BaselineOutcome("on", 6000.0, 90L, 2500L), JobReport.LaterRounds.NONE, null, List.of(), null,
-        true);
+    JobReport r = JobReport.of(outcome(Job.FACTOR, result(), "on", List.of(2000.0), List.of(6000.0), List.of(), null,
+        null, null, true), "range 1..1000", 1000, 2, null);
     String text = r.toText("×");
     assertTrue(text.contains("in 1,000, out 900, failed 100"), text);
     assertTrue(text.contains("INTERRUPTED"), text);
@@ -104,10 +133,9 @@ class JobReportTest {
   @Test
   void laterRoundsAreQuotedAsMediansWithMinAndMaxAndTheSpeedupIsTheirRatio() throws Exception {
     // Round 1: pool 30 ms (a slow outlier), baseline 60; later rounds: pool 20, 22, 21, 19; baseline 41, 40, 44, 39.
-    JobReport r = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
-        new JobReport.BaselineOutcome("on", 60.0, 90L, 2500L),
-        new JobReport.LaterRounds(List.of(20.0, 22.0, 21.0, 19.0), List.of(41.0, 40.0, 44.0, 39.0), true),
-        null, List.of(), null, false);
+    JobReport r = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on",
+        List.of(30.0, 20.0, 22.0, 21.0, 19.0), List.of(60.0, 41.0, 40.0, 44.0, 39.0), List.of(), true, null, null,
+        false), "x", 1000, 2, null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertEquals(5, json.get("runs").asInt());
     assertEquals(21.0, json.get("wallMillis").asDouble());
@@ -126,31 +154,28 @@ class JobReportTest {
   }
 
   @Test
-  void aLaterRoundWithOtherCountsIsReportedAsDisagreeing() throws Exception {
-    JobReport withBaseline = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
-        new JobReport.BaselineOutcome("on", 60.0, 90L, 2500L),
-        new JobReport.LaterRounds(List.of(20.0), List.of(41.0), false), null, List.of(), null, false);
+  void passesWithOtherResultsAreReportedAsDisagreeing() throws Exception {
+    JobReport withBaseline = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0, 20.0),
+        List.of(60.0, 41.0), List.of(), false, null, null, false), "x", 1000, 2, null);
     assertFalse(withBaseline.baselineAgrees());
-    assertTrue(withBaseline.toText("x").contains("DIFFERENT COUNTS"), withBaseline.toText("x"));
-    JobReport poolOnly = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
-        JobReport.BaselineOutcome.skipped("off"), new JobReport.LaterRounds(List.of(20.0), List.of(), false), null,
-        List.of(), null, false);
+    assertTrue(withBaseline.toText("x").contains("DIFFERENT RESULTS"), withBaseline.toText("x"));
+    JobReport poolOnly = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "off", List.of(30.0, 20.0),
+        List.of(), List.of(), false, null, null, false), "x", 1000, 2, null);
     assertFalse(poolOnly.baselineAgrees());
-    JobReport agreeing = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
-        JobReport.BaselineOutcome.skipped("off"), new JobReport.LaterRounds(List.of(20.0), List.of(), true), null,
-        List.of(), null, false);
+    JobReport agreeing = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "off", List.of(30.0, 20.0),
+        List.of(), List.of(), null, null, null, false), "x", 1000, 2, null);
     assertNull(agreeing.baselineAgrees());
     assertEquals(25.0, agreeing.wallMillis()); // the median of 30 and 20
   }
 
   @Test
   void anInterruptAfterTheLastNumberSaysTheCountsAreComplete() {
-    JobReport complete = JobReport.of(spec(Job.FACTOR), "x", 1000, 2, cleanResult(30_000_000L),
-        JobReport.BaselineOutcome.skipped("interrupted"), JobReport.LaterRounds.NONE, null, List.of(), null, true);
+    JobReport complete = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0), List.of(),
+        List.of(), null, null, null, true), "x", 1000, 2, null);
     assertTrue(complete.toText("x").contains("failed 0  (INTERRUPTED after the last number: counts are complete)"),
         complete.toText("x"));
-    JobReport partial = JobReport.of(spec(Job.FACTOR), "x", 2000, 2, cleanResult(30_000_000L),
-        JobReport.BaselineOutcome.skipped("interrupted"), JobReport.LaterRounds.NONE, null, List.of(), null, true);
+    JobReport partial = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0), List.of(),
+        List.of(), null, null, null, true), "x", 2000, 2, null);
     assertTrue(partial.toText("x").contains("(INTERRUPTED: counts cover what finished)"), partial.toText("x"));
   }
 

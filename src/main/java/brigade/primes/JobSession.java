@@ -1,0 +1,496 @@
+package brigade.primes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * One measured job, as the {@code primes} command runs it, on the prime kitchen's one measuring harness
+ * ({@link TimedRounds}):
+ * <ol>
+ *   <li>a sample of the input is timed on one thread: it sizes {@code auto} batches by their work, decides an
+ *       {@code auto} baseline, tells a job too small to time, and warms up the sequential path;
+ *   <li>the pool is warmed up (untimed) on the sample, with the ForkJoinPool reference, when they are going to be
+ *       compared;
+ *   <li>round 1: the pool run, whose results go to the output (and, for seed-sized inputs, to the report), then the
+ *       ForkJoinPool reference and the sequential baseline on the same numbers;
+ *   <li>later rounds ({@code repeat}): the three again, in rotating order, every result checked (counts and a
+ *       checksum of every answer) against round 1's;
+ *   <li>the outcome, from which {@code JobReport} quotes medians with min–max.
+ * </ol>
+ * {@link #cancel} (Ctrl-C) stops it at any point; what finished is kept, and the output is an in-order prefix.
+ * The pool's workers come from {@link Workers}: a long-lived local kitchen, or a cluster's.
+ */
+public final class JobSession {
+  /** Less sequential work than this is too small to time: milliseconds are all start-up, scheduling and noise. */
+  public static final Duration TOO_SMALL = Duration.ofMillis(5);
+  /** Spent timing a sample of the work: estimates the baseline's length and warms up the JIT. */
+  private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
+  /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
+  private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
+  /** The pool warms up on at most this many numbers of the input: enough for full-size batches. */
+  private static final int POOL_WARMUP_NUMBERS = 1 << 16;
+  private static final int SAMPLE_SIZE = 64;
+
+  /** Shows a pass's progress (the command's progress bar); {@link #NONE} shows nothing. */
+  @FunctionalInterface
+  public interface Progress {
+    /** Starts showing {@code label} with {@code done} of {@code total} numbers; closed when the pass ends. */
+    AutoCloseable show(String label, long total, LongSupplier done);
+
+    Progress NONE = (label, total, done) -> () -> {};
+  }
+
+  /** Where the session's pool runs happen. */
+  public interface Workers {
+    /** Starts one pool run of {@code spec} over {@code input}. */
+    JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress);
+
+    /** The spec the workers run (a cluster's workers always pull). */
+    default JobSpec adapt(JobSpec spec) {
+      return spec;
+    }
+
+    /**
+     * Whether the workers run on this machine: then the pool is warmed up, timed again and compared with a
+     * ForkJoinPool of the same size here. A cluster job's run is timed once.
+     */
+    boolean local();
+
+    /** How long the workers took to start (measured once), or null where that is not known. */
+    Duration startup();
+
+    /** A long-lived local kitchen's workers, with the job's faults. */
+    static Workers kitchen(PrimeKitchen kitchen, FaultPlan faults) {
+      Objects.requireNonNull(kitchen, "kitchen");
+      Objects.requireNonNull(faults, "faults");
+      return new Workers() {
+        @Override
+        public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress) {
+          return kitchen.start(spec, input, sink, progress, faults);
+        }
+
+        @Override
+        public boolean local() {
+          return true;
+        }
+
+        @Override
+        public Duration startup() {
+          try {
+            return kitchen.ready().toCompletableFuture().get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+          } catch (ExecutionException e) {
+            throw new IllegalStateException("the prime kitchen's workers did not start: " + e.getCause(), e.getCause());
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * What the session measured.
+   *
+   * @param spec the job as run, every auto resolved
+   * @param result the first pool run (the one whose results were written)
+   * @param baselineMode whether the baseline ran and why
+   * @param poolMillis each timed pool run
+   * @param sequentialMillis each sequential baseline (empty when it did not run)
+   * @param forkJoinMillis each ForkJoinPool reference run (empty when it did not run)
+   * @param agrees whether every other pass computed exactly what the first pool run did (null: nothing compared)
+   * @param warmupMillis how long the pool was warmed up (null: not warmed up)
+   * @param startupMillis how long the pool's workers took to start, once (null: not known)
+   * @param estimatedSequentialMillis the sample's estimate of the work on one thread (0: not estimated)
+   * @param shown each number's result, for inputs of at most {@code JobReport.RESULTS_SHOWN} numbers (else empty)
+   * @param interrupted Ctrl-C stopped the session
+   */
+  public record Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
+      List<Double> sequentialMillis, List<Double> forkJoinMillis, Boolean agrees, Double warmupMillis,
+      Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted) {}
+
+  /** The job's input or output broke: the session cannot go on. */
+  public static final class JobFailed extends RuntimeException {
+    JobFailed(Throwable cause) {
+      super(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
+    }
+  }
+
+  private final PrimesSettings settings;
+  private final Job job;
+  private final NumberSources.Input input;
+  private final Workers workers;
+  private final ResultSink output;
+  private final Progress progress;
+  private final Duration cancelGrace;
+  private final int showUpTo;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicReference<JobRun> current = new AtomicReference<>();
+  private final ForkJoinPass forkJoin = new ForkJoinPass();
+
+  /**
+   * @param output where the first pool run's results go, in input order (the CSV), or {@link ResultSink#NONE}
+   * @param cancelGrace after {@link #cancel}, how long the pool may take to return its in-flight batches before the
+   *     session stops waiting and reports what the output received
+   * @param showUpTo inputs of at most this many numbers have each result in the outcome
+   */
+  public JobSession(PrimesSettings settings, Job job, NumberSources.Input input, Workers workers, ResultSink output,
+      Progress progress, Duration cancelGrace, int showUpTo) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.job = Objects.requireNonNull(job, "job");
+    this.input = Objects.requireNonNull(input, "input");
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.output = Objects.requireNonNull(output, "output");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.cancelGrace = Objects.requireNonNull(cancelGrace, "cancelGrace");
+    this.showUpTo = showUpTo;
+  }
+
+  /** Stops the session as soon as it can (Ctrl-C): safe from any thread, any number of times. */
+  public void cancel() {
+    cancelled.set(true);
+    JobRun run = current.get();
+    if (run != null) run.cancel();
+  }
+
+  public boolean cancelled() {
+    return cancelled.get();
+  }
+
+  /**
+   * Runs the session; blocks until it is done or cancelled.
+   *
+   * @throws JobFailed if the input or the output broke
+   */
+  public Outcome run() {
+    try {
+      return measure();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      throw new JobFailed(e);
+    } finally {
+      forkJoin.close();
+    }
+  }
+
+  private Outcome measure() throws InterruptedException {
+    PrimeAlgorithm algorithm = settings.primeAlgorithm();
+
+    // 1. Time a sample of the work, spread across the input.
+    long[] sample = input.sample(SAMPLE_SIZE);
+    boolean baselineWanted = settings.baseline() != PrimesSettings.Baseline.OFF;
+    double nanosPerNumber = 0;
+    if (baselineWanted || settings.batchSize() == PrimesSettings.AUTO) {
+      Duration budget = baselineWanted ? ESTIMATE_BUDGET : QUICK_ESTIMATE_BUDGET;
+      nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(algorithm, job, sample, budget.toNanos());
+    }
+    JobSpec spec = workers.adapt(settings.resolve(job, OptionalLong.of(input.count()), nanosPerNumber));
+    long estimate = (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
+    String est = "estimated " + seconds(estimate) + " of sequential work";
+    boolean baselineOn;
+    String baselineMode;
+    switch (settings.baseline()) {
+      case OFF -> {
+        baselineOn = false;
+        baselineMode = "off";
+      }
+      case ON -> {
+        baselineOn = true;
+        baselineMode = "on (" + est + ")";
+      }
+      default -> {
+        baselineOn = estimate < PrimesSettings.BASELINE_AUTO_LIMIT.toNanos();
+        baselineMode = "auto: " + (baselineOn ? "on" : "off") + " (" + est
+            + (baselineOn ? ")" : ", over " + PrimesSettings.BASELINE_AUTO_LIMIT.toSeconds() + " s; --baseline forces it)");
+      }
+    }
+    boolean tooSmall = baselineOn && estimate < TOO_SMALL.toNanos();
+    boolean compareHere = baselineOn && workers.local();
+    Duration startup = workers.startup(); // the workers start once, before anything is timed
+
+    // 2. Warm up the pool (and the ForkJoinPool) on the sample, when they are going to be compared.
+    Duration warmup = settings.warmup() != null ? settings.warmup() : tooSmall ? Duration.ZERO : settings.warmupFor(estimate);
+    Double warmupMillis = null;
+    if (compareHere && !warmup.isZero() && !cancelled.get()) {
+      long warmStart = System.nanoTime();
+      warmUp(spec, algorithm, warmup);
+      warmupMillis = (System.nanoTime() - warmStart) / 1e6;
+    }
+
+    // 3. Round 1: the pool run writes the results; the references compute the same numbers.
+    List<ResultBatch> shown = new ArrayList<>();
+    AtomicReference<JobResult> first = new AtomicReference<>();
+    List<TimedRounds.Pass> round1 = new ArrayList<>();
+    round1.add(TimedRounds.pass("actor pool", () -> poolPass(spec, output,
+        input.count() <= showUpTo ? shown : null, "primes " + job.label(), first)));
+    if (compareHere) round1.add(forkJoinPass(spec, algorithm, "fork-join"));
+    if (baselineOn) round1.add(sequentialPass(algorithm, "sequential"));
+    List<Double> pool = new ArrayList<>();
+    List<Double> fj = new ArrayList<>();
+    List<Double> seq = new ArrayList<>();
+    Boolean agrees = null;
+    TimedRounds.Round r1 = null;
+    try {
+      r1 = TimedRounds.round(round1, 0, 0, null, null, cancelled::get);
+      if (r1 != null && round1.size() > 1) agrees = true;
+    } catch (TimedRounds.Mismatch e) {
+      agrees = false;
+    }
+    JobResult result = first.get();
+    if (result == null) { // cancelled before the pool run could start
+      result = new JobResult(0, 0, 0, 0, 0, 0, List.of(), 0, 0, List.of(), true);
+    }
+    if (r1 != null) {
+      record(r1, round1.size(), compareHere, baselineOn, pool, fj, seq);
+    } else {
+      pool.add(result.wallNanos() / 1e6);
+    }
+
+    // 4. Later rounds, in rotating order, each checked against round 1.
+    if (r1 != null && Boolean.TRUE.equals(agrees) || r1 != null && round1.size() == 1) {
+      long firstRound = 0;
+      for (long n : r1.nanos()) firstRound += n;
+      int rounds = !workers.local() ? 1
+          : settings.repeat() == PrimesSettings.AUTO && tooSmall ? 1
+          : settings.roundsFor(firstRound, baselineOn);
+      for (int round = 1; round < rounds && !cancelled.get(); round++) {
+        String of = "round " + (round + 1) + "/" + rounds;
+        List<TimedRounds.Pass> passes = new ArrayList<>();
+        passes.add(TimedRounds.pass("actor pool", () -> poolPass(spec, ResultSink.NONE, null,
+            "primes " + job.label() + ", " + of, null)));
+        if (compareHere) passes.add(forkJoinPass(spec, algorithm, "fork-join"));
+        if (baselineOn) passes.add(sequentialPass(algorithm, "sequential, " + of));
+        TimedRounds.Round r;
+        try {
+          r = TimedRounds.round(passes, round, 0, r1.tally(), "the first pool run", cancelled::get);
+        } catch (TimedRounds.Mismatch e) {
+          agrees = false;
+          break;
+        }
+        if (r == null) break; // Ctrl-C: a partial round is never quoted
+        record(r, passes.size(), compareHere, baselineOn, pool, fj, seq);
+      }
+    }
+
+    boolean interrupted = result.interrupted() || cancelled.get();
+    return new Outcome(spec, result, baselineMode, pool, seq, fj, agrees, warmupMillis,
+        startup == null ? null : startup.toNanos() / 1e6, estimate / 1e6, shown, interrupted);
+  }
+
+  private static void record(TimedRounds.Round r, int passes, boolean fjOn, boolean seqOn, List<Double> pool,
+      List<Double> fj, List<Double> seq) {
+    long[] nanos = r.nanos();
+    pool.add(nanos[0] / 1e6);
+    if (fjOn) fj.add(nanos[1] / 1e6);
+    if (seqOn) seq.add(nanos[passes - 1] / 1e6);
+  }
+
+  /**
+   * Warms the pool and the ForkJoinPool up on the sample: whole runs of full-size batches (two per worker), round
+   * and round, until {@code duration} has passed, so the timed runs execute compiled code.
+   */
+  private void warmUp(JobSpec spec, PrimeAlgorithm algorithm, Duration duration) throws InterruptedException {
+    int numbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * spec.poolSize() * spec.batchSize());
+    long[] sample = input.sample(Math.max(SAMPLE_SIZE, numbers));
+    if (sample.length == 0) return;
+    // The timed run's batch size when the sample fills two batches per worker.
+    int batch = Math.max(1, Math.min(spec.batchSize(), sample.length / (2 * spec.poolSize())));
+    JobSpec warm = spec.withBatches(batch, spec.window());
+    List<TimedRounds.Pass> passes = List.of(
+        TimedRounds.pass("actor pool, warm-up", () -> {
+          Tally.Builder t = new Tally.Builder();
+          JobResult r = await(start(warm, NumberSource.of(sample), t, ProgressListener.NONE), null, null, 0);
+          return r.interrupted() ? null : t.build();
+        }),
+        TimedRounds.pass("fork-join, warm-up", () -> forkJoin.run(job, algorithm, NumberSource.of(sample),
+            spec.poolSize(), batch, spec.window(), cancelled::get)));
+    try {
+      TimedRounds.warmUp(duration, round -> TimedRounds.round(passes, round, 0, null, null, cancelled::get) != null);
+    } catch (TimedRounds.Mismatch e) {
+      // the timed rounds compare the same passes again, and report it
+    }
+  }
+
+  private JobRun start(JobSpec spec, NumberSource source, ResultSink sink, ProgressListener listener) {
+    JobRun run = workers.start(spec, source, sink, listener);
+    current.set(run);
+    if (cancelled.get()) run.cancel(); // Ctrl-C came between start and set
+    return run;
+  }
+
+  /**
+   * One pool run over the whole input into {@code sink} (teed to a tally and, when asked, to {@code shown}), with a
+   * progress bar.
+   *
+   * @param first receives the run's result (the first round), or null
+   * @return what it computed; null if it was interrupted or gave up on a batch (its time measures less work)
+   */
+  private Tally poolPass(JobSpec spec, ResultSink sink, List<ResultBatch> shown, String label,
+      AtomicReference<JobResult> first) throws InterruptedException {
+    AtomicLong answered = new AtomicLong();
+    Tee tee = new Tee(sink, shown);
+    try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
+        CountingSource source = new CountingSource(input.open())) {
+      long start = System.nanoTime();
+      JobResult result = await(start(spec, source, tee, answered::set), tee, source, start);
+      current.set(null);
+      if (first != null) first.set(result);
+      return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
+    } catch (InterruptedException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) { // closing the progress bar
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private TimedRounds.Pass forkJoinPass(JobSpec spec, PrimeAlgorithm algorithm, String name) {
+    return TimedRounds.pass(name, () -> {
+      try (NumberSource source = input.open()) {
+        return forkJoin.run(job, algorithm, source, spec.poolSize(), spec.batchSize(), spec.window(), cancelled::get);
+      }
+    });
+  }
+
+  private TimedRounds.Pass sequentialPass(PrimeAlgorithm algorithm, String label) {
+    return TimedRounds.pass("sequential", () -> {
+      AtomicLong done = new AtomicLong();
+      try (AutoCloseable bar = progress.show(label, input.count(), done::get); NumberSource source = input.open()) {
+        SequentialBaseline.Counts c = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
+        return c.completed() ? c.tally() : null;
+      } catch (InterruptedException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /**
+   * Waits for a pool run. After {@link #cancel} the kitchen finishes the batches in flight; if that outlasts the
+   * cancel grace, the in-flight batches are abandoned and the result is what the sink received, so the report and
+   * the output still cover everything that finished.
+   */
+  private JobResult await(JobRun run, Tee tee, CountingSource source, long startNanos) throws InterruptedException {
+    CompletableFuture<JobResult> f = run.result().toCompletableFuture();
+    long cancelSeen = 0;
+    while (true) {
+      try {
+        return f.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!cancelled.get()) continue;
+        if (cancelSeen == 0) cancelSeen = System.nanoTime();
+        if (tee != null && System.nanoTime() - cancelSeen > cancelGrace.toNanos()) {
+          tee.closeGate();
+          return tee.partialResult(source.read(), System.nanoTime() - startNanos);
+        }
+      } catch (InterruptedException e) {
+        run.cancel();
+        throw e;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof brigade.UserError u) throw u;
+        throw new JobFailed(cause);
+      }
+    }
+  }
+
+  /**
+   * The sink of a pool run: passes results on to the output and, for seed-sized inputs, to the shown list, and
+   * keeps a tally of its own, so that the run can be checked against the references and an abandoned run can still
+   * be reported. Once the gate is closed it ignores late results, so the output stays an in-order prefix.
+   */
+  private static final class Tee implements ResultSink {
+    private final ResultSink sink;
+    private final List<ResultBatch> shown;
+    private final Tally.Builder tally = new Tally.Builder();
+    private boolean closed;
+    private long failedNumbers;
+    private final List<JobResult.FailedBatch> failed = new ArrayList<>();
+
+    Tee(ResultSink sink, List<ResultBatch> shown) {
+      this.sink = sink;
+      this.shown = shown;
+    }
+
+    @Override
+    public synchronized void accept(ResultBatch results) {
+      if (closed) return;
+      tally.add(results);
+      sink.accept(results);
+      if (shown != null) shown.add(results);
+    }
+
+    @Override
+    public synchronized void failed(long firstIndex, long[] numbers, String error) {
+      if (closed) return;
+      failedNumbers += numbers.length;
+      failed.add(new JobResult.FailedBatch(firstIndex, numbers.clone(), error));
+      sink.failed(firstIndex, numbers, error);
+    }
+
+    synchronized Tally tally() {
+      return tally.build();
+    }
+
+    synchronized void closeGate() {
+      closed = true;
+    }
+
+    /** What finished, as far as this sink saw it (no per-worker figures). */
+    synchronized JobResult partialResult(long numbersIn, long wallNanos) {
+      Tally t = tally.build();
+      return new JobResult(numbersIn, t.answered(), failedNumbers, t.primes(), t.factors(), 0, List.copyOf(failed), 0,
+          wallNanos, List.of(), true);
+    }
+  }
+
+  /** Counts the numbers the kitchen read. */
+  private static final class CountingSource implements NumberSource {
+    private final NumberSource source;
+    private volatile long read;
+
+    CountingSource(NumberSource source) {
+      this.source = source;
+    }
+
+    long read() {
+      return read;
+    }
+
+    @Override
+    public OptionalLong size() {
+      return source.size();
+    }
+
+    @Override
+    public int read(long[] buf) {
+      int n = source.read(buf);
+      read += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
+  }
+
+  private static String seconds(long nanos) {
+    if (nanos < 10e6) return String.format(java.util.Locale.ROOT, "%.2f ms", nanos / 1e6);
+    if (nanos < 1e9) return String.format(java.util.Locale.ROOT, "%.0f ms", nanos / 1e6);
+    return nanos >= 100e9 ? String.format(java.util.Locale.ROOT, "%,.0f s", nanos / 1e9)
+        : String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+  }
+}
