@@ -293,7 +293,8 @@ public final class PrimesCommand implements Callable<Integer> {
       JobSession.Workers workers = clusterJob ? coordinator.sessionWorkers()
           : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize()), settings.faultPlan());
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
-          ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN);
+          ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN,
+          system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
       try {
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "primes-report",
             () -> {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,6 +136,7 @@ public final class JobSession {
   private final Progress progress;
   private final Duration cancelGrace;
   private final int showUpTo;
+  private final Executor io;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private final AtomicReference<JobRun> current = new AtomicReference<>();
   private final ForkJoinPass forkJoin = new ForkJoinPass();
@@ -144,9 +146,11 @@ public final class JobSession {
    * @param cancelGrace after {@link #cancel}, how long the pool may take to return its in-flight batches before the
    *     session stops waiting and reports what the output received
    * @param showUpTo inputs of at most this many numbers have each result in the outcome
+   * @param io where the input is read ahead and the output written, off the coordinator's thread (a dispatcher for
+   *     blocking I/O); null to read and write on the coordinator's thread
    */
   public JobSession(PrimesSettings settings, Job job, NumberSources.Input input, Workers workers, ResultSink output,
-      Progress progress, Duration cancelGrace, int showUpTo) {
+      Progress progress, Duration cancelGrace, int showUpTo, Executor io) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.job = Objects.requireNonNull(job, "job");
     this.input = Objects.requireNonNull(input, "input");
@@ -155,6 +159,7 @@ public final class JobSession {
     this.progress = Objects.requireNonNull(progress, "progress");
     this.cancelGrace = Objects.requireNonNull(cancelGrace, "cancelGrace");
     this.showUpTo = showUpTo;
+    this.io = io;
   }
 
   /** Stops the session as soon as it can (Ctrl-C): safe from any thread, any number of times. */
@@ -340,24 +345,45 @@ public final class JobSession {
   private Tally poolPass(JobSpec spec, ResultSink sink, List<ResultBatch> shown, String label,
       AtomicReference<JobResult> first) throws InterruptedException {
     AtomicLong answered = new AtomicLong();
-    Tee tee = new Tee(sink, shown);
+    AsyncSink writer = io == null || sink == ResultSink.NONE ? null : new AsyncSink(sink, io, 2 * spec.window());
+    Tee tee = new Tee(writer == null ? sink : writer, shown);
+    JobResult result;
     try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
-        CountingSource source = new CountingSource(input.open())) {
+        CountingSource source = new CountingSource(readAhead(spec))) {
       long start = System.nanoTime();
-      JobResult result = await(start(spec, source, tee, answered::set), tee, source, start);
+      result = await(start(spec, source, tee, answered::set), tee, source, start);
       current.set(null);
-      if (first != null) first.set(result);
-      return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
     } catch (InterruptedException | RuntimeException e) {
       throw e;
     } catch (Exception e) { // closing the progress bar
       throw new IllegalStateException(e);
+    } finally {
+      if (writer != null) drain(writer);
     }
+    if (first != null) first.set(result);
+    return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
+  }
+
+  /** Waits for the output to be written; a write that failed fails the session, whatever else went wrong. */
+  private static void drain(AsyncSink writer) {
+    try {
+      writer.drain();
+    } catch (RuntimeException e) {
+      throw new JobFailed(e);
+    }
+  }
+
+  /** A fresh source over the input, read ahead off the reading thread when there is an I/O executor. */
+  private NumberSource readAhead(JobSpec spec) {
+    NumberSource source = input.open();
+    if (io == null) return source;
+    long ahead = (long) spec.window() * spec.batchSize() / PrefetchingSource.CHUNK + 1;
+    return new PrefetchingSource(source, io, (int) Math.min(64, Math.max(2, ahead)));
   }
 
   private TimedRounds.Pass forkJoinPass(JobSpec spec, PrimeAlgorithm algorithm, String name) {
     return TimedRounds.pass(name, () -> {
-      try (NumberSource source = input.open()) {
+      try (NumberSource source = readAhead(spec)) {
         return forkJoin.run(job, algorithm, source, spec.poolSize(), spec.batchSize(), spec.window(), cancelled::get);
       }
     });

@@ -24,7 +24,7 @@ class JobSessionTest {
   private static JobSession session(ActorTestKit kit, PrimesSettings s, NumberSources.Input input,
       JobSession.Workers workers) {
     return new JobSession(s, Job.FACTOR, input, workers, ResultSink.NONE, JobSession.Progress.NONE,
-        Duration.ofSeconds(5), 20);
+        Duration.ofSeconds(5), 20, kit.system().dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
   }
 
   @Test
