@@ -147,6 +147,15 @@ public final class PrimesCommand implements Callable<Integer> {
         description = "push: round-robin pool router; pull: workers ask for work (brigade.primes.dispatch).")
     String dispatch;
 
+    @Option(names = "--split", paramLabel = "on|off|auto",
+        description = "Check with trial division: split a heavy number's divisors into ranges across the workers; "
+            + "auto when there are too few numbers to keep every worker busy (brigade.primes.split).")
+    String split;
+
+    @Option(names = "--split-ranges", paramLabel = "N|auto",
+        description = "Ranges a split number is cut into, 2 to 65536; auto = 4 x pool size (brigade.primes.split-ranges).")
+    String splitRanges;
+
     @Option(names = "--algorithm", paramLabel = "trial|fast",
         description = "trial: trial division; fast: Miller-Rabin + Pollard-Brent (brigade.primes.algorithm).")
     String algorithm;
@@ -197,6 +206,8 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.window", "--window", window)
           .put("brigade.primes.dispatch", "--dispatch", dispatch)
           .put("brigade.primes.algorithm", "--algorithm", algorithm)
+          .put("brigade.primes.split", "--split", split)
+          .put("brigade.primes.split-ranges", "--split-ranges", splitRanges)
           .put("brigade.primes.max-retries", "--max-retries", maxRetries)
           .put("brigade.primes.fault-rate", "--fault-rate", faultRate)
           .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)

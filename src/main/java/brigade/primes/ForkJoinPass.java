@@ -1,6 +1,8 @@
 package brigade.primes;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -28,26 +30,67 @@ public final class ForkJoinPass implements AutoCloseable {
    */
   public Tally run(Job job, PrimeAlgorithm algorithm, NumberSource source, int parallelism, int batchSize, int window,
       BooleanSupplier cancelled) {
-    ForkJoinPool pool = pools.computeIfAbsent(parallelism, ForkJoinPool::new);
+    return run(new JobSpec(job, algorithm, Dispatch.PULL, parallelism, batchSize, window, 0,
+        java.time.Duration.ofDays(1)), source, cancelled);
+  }
+
+  /**
+   * Runs {@code spec}'s job over every number of {@code source} exactly as the actor pool cuts it: its batches, and a
+   * split number's divisor ranges as tasks of their own (the first divisor found cancels the ranges not yet started),
+   * on {@code spec.poolSize()} threads, at most {@code spec.window()} batches at once.
+   *
+   * @param cancelled polled between batches: true stops reading (the batches in flight finish)
+   * @return what was computed, or null if cancelled before the end
+   */
+  public Tally run(JobSpec spec, NumberSource source, BooleanSupplier cancelled) {
+    ForkJoinPool pool = pools.computeIfAbsent(spec.poolSize(), ForkJoinPool::new);
+    BatchReader reader = new BatchReader(source, spec);
     Tally.Builder tally = new Tally.Builder();
-    ArrayDeque<ForkJoinTask<ResultBatch>> inFlight = new ArrayDeque<>(window);
+    ArrayDeque<Pending> inFlight = new ArrayDeque<>(spec.window());
     long index = 0;
     boolean more = true;
     while (more || !inFlight.isEmpty()) {
-      while (more && inFlight.size() < Math.max(1, window)) {
-        long[] numbers = cancelled.getAsBoolean() ? null : BatchPlan.nextBatch(source, batchSize);
+      while (more && inFlight.size() < Math.max(1, spec.window())) {
+        long[] numbers = cancelled.getAsBoolean() ? null : reader.next();
         if (numbers == null) {
           more = false;
           break;
         }
-        long first = index;
+        inFlight.add(submit(pool, spec, index, numbers));
         index += numbers.length;
-        inFlight.add(pool.submit(() -> BatchCompute.batch(job, algorithm, first, numbers)));
       }
-      ForkJoinTask<ResultBatch> head = inFlight.poll();
+      Pending head = inFlight.poll();
       if (head != null) tally.add(head.join());
     }
     return cancelled.getAsBoolean() ? null : tally.build();
+  }
+
+  /** A batch on its way: its answers, once computed. */
+  private interface Pending {
+    ResultBatch join();
+  }
+
+  private static Pending submit(ForkJoinPool pool, JobSpec spec, long first, long[] numbers) {
+    if (!(numbers.length == 1 && spec.splits(numbers[0]))) {
+      ForkJoinTask<ResultBatch> task =
+          pool.submit(() -> BatchCompute.batch(spec.job(), spec.algorithm(), first, numbers));
+      return task::join;
+    }
+    long n = numbers[0];
+    long[][] ranges = DivisorRanges.ranges(n, spec.splitRanges());
+    List<ForkJoinTask<Long>> parts = new ArrayList<>(ranges.length);
+    for (long[] r : ranges) parts.add(pool.submit(() -> TrialDivision.smallestOddDivisor(n, r[0], r[1])));
+    return () -> {
+      boolean prime = true;
+      for (ForkJoinTask<Long> part : parts) {
+        if (part.join() != 0) {
+          prime = false;
+          parts.forEach(p -> p.cancel(false)); // a divisor decides: the ranges not yet started are not needed
+          break;
+        }
+      }
+      return ResultBatch.checked(first, numbers, new boolean[] {prime});
+    };
   }
 
   @Override

@@ -58,7 +58,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   private record WorkerTerminated(ActorRef<PrimeWorker.Command> worker) implements Command {}
 
-  private record BatchTimedOut(long batchId) implements Command {}
+  private record TaskTimedOut(TaskKey key) implements Command {}
 
   /** The pool's workers and router, lent to this job. */
   private record PoolLent(WorkerPool.Lent lent) implements Command {}
@@ -67,41 +67,88 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     INSTANCE
   }
 
+  /** A task's identity: its batch and, for a split number, which of its divisor ranges (0 for a whole batch). */
+  private record TaskKey(long batchId, int part) {}
+
   private enum State {
-    /** Read, waiting to be sent or re-sent. */
+    /** Waiting to be sent or re-sent. */
     WAITING,
     /** Sent, no accepted reply yet. */
     SENT,
     DONE,
     FAILED,
-    /** Cancelled before it could be (re-)sent; never written. */
+    /** Cancelled, or no longer needed, before it could be (re-)sent. */
     DROPPED
   }
+
+  /**
+   * What is sent to a worker: a whole batch, or one divisor range of a split number (whose batch holds that number
+   * alone). Failures, retries, timeouts and holders are a task's own.
+   */
+  private static final class Task {
+    final Batch batch;
+    final TaskKey key;
+    final long from;
+    final long to;
+    State state = State.WAITING;
+    boolean sentBefore;
+    int failures;
+    String error = "";
+    /** Pull mode: the workers currently holding this task (more than one after a timeout re-send). */
+    final Set<ActorRef<PrimeWorker.Command>> holders = new HashSet<>(2);
+
+    Task(Batch batch, int part, long from, long to) {
+      this.batch = batch;
+      this.key = new TaskKey(batch.id, part);
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  private static final Comparator<Task> OLDEST_FIRST =
+      Comparator.comparingLong((Task t) -> t.key.batchId()).thenComparingInt(t -> t.key.part());
 
   private static final class Batch {
     final long id;
     final long firstIndex;
     final long[] numbers;
-    State state = State.WAITING;
-    boolean sentBefore;
-    int failures;
-    String error = "";
-    /** Pull mode: the workers currently holding this batch (more than one after a timeout re-send). */
-    final Set<ActorRef<PrimeWorker.Command>> holders = new HashSet<>(2);
+    /** One task (the whole batch), or one per divisor range of its one number. */
+    Task[] tasks;
+    final boolean split;
+    /** Split: ranges answered with no divisor. */
+    int rangesClear;
     boolean[] prime;
     long[] factors;
     int[] factorCounts;
 
-    Batch(long id, long firstIndex, long[] numbers) {
+    Batch(long id, long firstIndex, long[] numbers, boolean split) {
       this.id = id;
       this.firstIndex = firstIndex;
       this.numbers = numbers;
+      this.split = split;
+    }
+
+    /** Answered: every task done, or a split number's divisor found. */
+    boolean done() {
+      return prime != null;
+    }
+
+    boolean failed() {
+      if (done()) return false;
+      for (Task t : tasks) if (t.state == State.FAILED) return true;
+      return false;
+    }
+
+    /** The error of the task that failed for good. */
+    String error() {
+      for (Task t : tasks) if (t.state == State.FAILED) return t.error;
+      return "";
     }
   }
 
-  /** A pulled worker: the batches it holds (each costs one credit). */
+  /** A pulled worker: the tasks it holds (each costs one credit). */
   private static final class Puller {
-    final Set<Long> holding = new HashSet<>(CREDIT * 2);
+    final Set<TaskKey> holding = new HashSet<>(CREDIT * 2);
   }
 
   private static final class Share {
@@ -139,10 +186,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final Set<ActorRef<PrimeWorker.Command>> dead = new HashSet<>();
 
   private final Map<Long, Batch> window = new HashMap<>();
-  /** Batches to send again, oldest first: the oldest holds up the in-order prefix. */
-  private final PriorityQueue<Batch> resend = new PriorityQueue<>(Comparator.comparingLong((Batch b) -> b.id));
+  /**
+   * Tasks to send before new input, oldest first (the oldest holds up the in-order prefix): re-sends, and the
+   * ranges of a split number after its first.
+   */
+  private final PriorityQueue<Task> ready = new PriorityQueue<>(OLDEST_FIRST);
   private final Map<ActorRef<PrimeWorker.Command>, Share> shares = new LinkedHashMap<>();
   private final List<FailedBatch> failedBatches = new ArrayList<>();
+  private final BatchReader reader;
 
   private boolean started;
   private boolean inputDone;
@@ -157,6 +208,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private long factors;
   private long batchesDone;
   private long retries;
+  private long splitNumbers;
+  private long splitRanges;
+  private long rangesSkipped;
   private long firstSendNanos;
   private long lastReplyNanos;
 
@@ -192,6 +246,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.spec = spec;
     this.algorithm = spec.algorithm().name();
     this.input = input;
+    this.reader = new BatchReader(input, spec);
     this.sink = sink;
     this.progress = progress;
     this.promise = promise;
@@ -223,7 +278,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(WrappedReply.class, w -> onReply(w.reply()))
-        .onMessage(BatchTimedOut.class, this::onTimeout)
+        .onMessage(TaskTimedOut.class, this::onTimeout)
         .onMessage(PoolLent.class, this::onPoolLent)
         .onMessage(WorkersChanged.class, this::onWorkersChanged)
         .onMessage(WorkerTerminated.class, this::onWorkerTerminated)
@@ -235,18 +290,18 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   // ---- dispatching ----
 
-  /** Sends batches while there is a worker to take one and a batch to send (a re-send, or new input in the window). */
+  /** Sends tasks while there is a worker to take one and a task to send (a ready one, or new input in the window). */
   private Behavior<Command> dispatch() {
     try {
       while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
         if (target == null) break;
-        Batch batch = nextToSend();
-        if (batch == null) {
+        Task task = nextToSend();
+        if (task == null) {
           if (pull) credits.addFirst(target);
           break;
         }
-        send(batch, target);
+        send(task, target);
       }
     } catch (RuntimeException e) {
       return fail("reading the input failed", e);
@@ -263,16 +318,35 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return null;
   }
 
-  private Batch nextToSend() {
-    Batch batch = resend.poll();
-    if (batch != null || cancelled || inputDone) return batch;
+  private Task nextToSend() {
+    Task task;
+    while ((task = ready.poll()) != null) {
+      if (task.state == State.WAITING) return task; // else: its number was decided meanwhile
+    }
+    if (cancelled || inputDone) return null;
     if (nextId - headId >= effectiveWindow()) return null;
-    long[] numbers = BatchPlan.nextBatch(input, spec.batchSize());
+    long[] numbers = reader.next();
     if (numbers == null) {
       inputDone = true;
       return null;
     }
-    batch = new Batch(nextId++, nextIndex, numbers);
+    Batch batch = newBatch(numbers);
+    for (int i = 1; i < batch.tasks.length; i++) ready.add(batch.tasks[i]);
+    return batch.tasks[0];
+  }
+
+  private Batch newBatch(long[] numbers) {
+    boolean split = numbers.length == 1 && spec.splits(numbers[0]);
+    Batch batch = new Batch(nextId++, nextIndex, numbers, split);
+    if (split) {
+      long[][] ranges = DivisorRanges.ranges(numbers[0], spec.splitRanges());
+      batch.tasks = new Task[ranges.length];
+      for (int i = 0; i < ranges.length; i++) batch.tasks[i] = new Task(batch, i, ranges[i][0], ranges[i][1]);
+      splitNumbers++;
+      splitRanges += ranges.length;
+    } else {
+      batch.tasks = new Task[] {new Task(batch, 0, 0, 0)};
+    }
     nextIndex += numbers.length;
     numbersIn += numbers.length;
     window.put(batch.id, batch);
@@ -284,47 +358,63 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return pull ? Math.max(spec.window(), (long) CREDIT * pullers.size()) : spec.window();
   }
 
-  private void send(Batch batch, ActorRef<PrimeWorker.Command> target) {
-    if (batch.sentBefore) retries++;
-    batch.sentBefore = true;
-    batch.state = State.SENT;
+  private void send(Task task, ActorRef<PrimeWorker.Command> target) {
+    if (task.sentBefore) retries++;
+    task.sentBefore = true;
+    task.state = State.SENT;
     if (firstSendNanos == 0) firstSendNanos = System.nanoTime();
     if (pull) {
-      pullers.get(target).holding.add(batch.id);
-      batch.holders.add(target);
+      pullers.get(target).holding.add(task.key);
+      task.holders.add(target);
     }
-    timers.startSingleTimer(batch.id, new BatchTimedOut(batch.id), spec.batchTimeout());
-    target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo,
-        faults.failsOn(batch.id, batch.numbers)));
+    timers.startSingleTimer(task.key, new TaskTimedOut(task.key), spec.batchTimeout());
+    Batch batch = task.batch;
+    boolean fault = faults.failsOn(batch.id, batch.numbers);
+    if (batch.split) {
+      target.tell(new PrimeWorker.CheckRange(batch.id, task.key.part(), batch.numbers[0], task.from, task.to, replyTo,
+          fault));
+    } else {
+      target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo, fault));
+    }
   }
 
   // ---- replies ----
 
+  private Task task(long batchId, int part) {
+    Batch batch = window.get(batchId);
+    return batch == null || part < 0 || part >= batch.tasks.length ? null : batch.tasks[part];
+  }
+
   private Behavior<Command> onReply(PrimeWorker.Reply reply) {
-    if (pull) release(reply.worker(), reply.batchId());
-    Batch batch = window.get(reply.batchId());
-    boolean open = batch != null && batch.state != State.DONE && batch.state != State.FAILED;
+    Task task = task(reply.batchId(), reply.part());
+    if (pull) release(reply.worker(), new TaskKey(reply.batchId(), reply.part()), task);
+    boolean open = task != null && !task.batch.done() && task.state != State.DONE && task.state != State.FAILED;
     if (open) {
       lastReplyNanos = System.nanoTime();
       if (reply instanceof PrimeWorker.Computed c) {
-        if (wellFormed(batch, c)) {
-          accept(batch, c);
+        if (!task.batch.split && wellFormed(task.batch, c)) {
+          accept(task, c);
         } else {
-          retryOrGiveUp(batch, "malformed reply from " + c.workerName() + " on " + c.node());
+          retryOrGiveUp(task, "malformed reply from " + c.workerName() + " on " + c.node());
+        }
+      } else if (reply instanceof PrimeWorker.RangeChecked r) {
+        if (task.batch.split && wellFormed(task, r)) {
+          acceptRange(task, r);
+        } else {
+          retryOrGiveUp(task, "malformed reply from " + r.workerName() + " on " + r.node());
         }
       } else {
         share(reply); // a worker that only ever failed still shows up in the report
-        retryOrGiveUp(batch, ((PrimeWorker.Failed) reply).error());
+        retryOrGiveUp(task, ((PrimeWorker.Failed) reply).error());
       }
     }
     return flushAndDispatch();
   }
 
-  private void release(ActorRef<PrimeWorker.Command> worker, long batchId) {
+  private void release(ActorRef<PrimeWorker.Command> worker, TaskKey key, Task task) {
     Puller p = pullers.get(worker);
-    if (p != null && p.holding.remove(batchId)) credits.add(worker);
-    Batch batch = window.get(batchId);
-    if (batch != null) batch.holders.remove(worker);
+    if (p != null && p.holding.remove(key)) credits.add(worker);
+    if (task != null) task.holders.remove(worker);
   }
 
   private boolean wellFormed(Batch batch, PrimeWorker.Computed c) {
@@ -336,10 +426,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return total == c.factors().length;
   }
 
-  private void accept(Batch batch, PrimeWorker.Computed c) {
-    timers.cancel(batch.id);
-    resend.remove(batch);
-    batch.state = State.DONE;
+  private static boolean wellFormed(Task task, PrimeWorker.RangeChecked r) {
+    long d = r.divisor();
+    return d == 0 || (d >= task.from && d <= task.to && task.batch.numbers[0] % d == 0);
+  }
+
+  private void accept(Task task, PrimeWorker.Computed c) {
+    Batch batch = task.batch;
+    settle(task);
     batch.prime = c.prime();
     batch.factors = c.factors();
     batch.factorCounts = c.factorCounts();
@@ -349,40 +443,73 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     share.busyNanos += c.busyNanos();
   }
 
+  /**
+   * A range answered: a divisor decides the number (composite) and its other ranges are not needed; no divisor in
+   * every range makes it prime. The number counts for the worker whose range decided it.
+   */
+  private void acceptRange(Task task, PrimeWorker.RangeChecked r) {
+    Batch batch = task.batch;
+    settle(task);
+    Share share = share(r);
+    share.batches++;
+    share.busyNanos += r.busyNanos();
+    if (r.divisor() == 0 && ++batch.rangesClear < batch.tasks.length) return;
+    batch.prime = new boolean[] {r.divisor() == 0};
+    share.numbers++;
+    for (Task other : batch.tasks) {
+      if (other.state == State.WAITING) {
+        rangesSkipped++;
+        ready.remove(other);
+      }
+      if (other.state != State.DONE) {
+        timers.cancel(other.key);
+        other.state = State.DROPPED; // a late answer is ignored: the number is decided
+      }
+    }
+  }
+
+  /** A task answered: it needs no timer, no re-send. */
+  private void settle(Task task) {
+    timers.cancel(task.key);
+    ready.remove(task);
+    task.state = State.DONE;
+  }
+
   private Share share(PrimeWorker.Reply r) {
     return shares.computeIfAbsent(r.worker(), w -> new Share(r.workerName(), r.node()));
   }
 
-  private Behavior<Command> onTimeout(BatchTimedOut t) {
-    Batch batch = window.get(t.batchId());
-    if (batch == null || batch.state != State.SENT) return this;
-    getContext().getLog().warn("batch {} got no reply within {}", batch.id, spec.batchTimeout());
-    retryOrGiveUp(batch, "no reply within " + spec.batchTimeout());
+  private Behavior<Command> onTimeout(TaskTimedOut t) {
+    Task task = task(t.key().batchId(), t.key().part());
+    if (task == null || task.state != State.SENT || task.batch.done()) return this;
+    getContext().getLog().warn("batch {}{} got no reply within {}", task.batch.id,
+        task.batch.split ? " (range " + task.key.part() + ")" : "", spec.batchTimeout());
+    retryOrGiveUp(task, "no reply within " + spec.batchTimeout());
     return flushAndDispatch();
   }
 
-  /** After a failure or timeout: re-send, or give up once the batch has used its retries. */
-  private void retryOrGiveUp(Batch batch, String error) {
-    batch.error = error;
-    batch.failures++;
-    timers.cancel(batch.id);
-    if (batch.failures > spec.maxRetries()) {
-      batch.state = State.FAILED;
-      resend.remove(batch);
+  /** After a failure or timeout: re-send, or give up once the task has used its retries. */
+  private void retryOrGiveUp(Task task, String error) {
+    task.error = error;
+    task.failures++;
+    timers.cancel(task.key);
+    if (task.failures > spec.maxRetries()) {
+      task.state = State.FAILED;
+      ready.remove(task);
     } else {
-      requeue(batch);
+      requeue(task);
     }
   }
 
-  /** Queue a batch for re-sending (ahead of new input: it holds up the in-order prefix). */
-  private void requeue(Batch batch) {
+  /** Queue a task for re-sending (ahead of new input: it holds up the in-order prefix). */
+  private void requeue(Task task) {
     if (cancelled) {
-      // Nothing is re-sent after a cancel: the batch is dropped (a late reply may still complete it).
-      batch.state = State.DROPPED;
+      // Nothing is re-sent after a cancel: the task is dropped (a late reply may still complete it).
+      task.state = State.DROPPED;
       return;
     }
-    batch.state = State.WAITING;
-    if (!resend.contains(batch)) resend.add(batch);
+    task.state = State.WAITING;
+    if (!ready.contains(task)) ready.add(task);
   }
 
   // ---- workers coming and going (pull) ----
@@ -399,13 +526,13 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     if (p == null) return;
     getContext().unwatch(worker);
     int resent = 0;
-    for (long id : p.holding) {
-      Batch batch = window.get(id);
-      if (batch == null) continue;
-      batch.holders.remove(worker);
-      if (batch.state == State.SENT && batch.holders.isEmpty()) {
-        timers.cancel(batch.id);
-        requeue(batch);
+    for (TaskKey key : p.holding) {
+      Task task = task(key.batchId(), key.part());
+      if (task == null) continue;
+      task.holders.remove(worker);
+      if (task.state == State.SENT && task.holders.isEmpty()) {
+        timers.cancel(task.key);
+        requeue(task);
         resent++;
       }
     }
@@ -452,9 +579,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     getContext().getLog().error("the prime worker pool stopped: ending the job");
     cancelled = true;
     for (Batch b : window.values()) {
-      if (b.state == State.SENT || b.state == State.WAITING) b.state = State.DROPPED;
+      for (Task t : b.tasks) if (t.state == State.SENT || t.state == State.WAITING) t.state = State.DROPPED;
     }
-    resend.clear();
+    ready.clear();
     return flushAndDispatch();
   }
 
@@ -463,8 +590,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private Behavior<Command> onCancel() {
     if (cancelled) return this;
     cancelled = true;
-    for (Batch b : resend) b.state = State.DROPPED; // a late reply may still complete it
-    resend.clear();
+    for (Task t : ready) t.state = State.DROPPED; // a late reply may still complete it
+    ready.clear();
     return flushAndDispatch();
   }
 
@@ -481,8 +608,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private void flush() {
     long before = headId;
     Batch batch;
-    while ((batch = window.get(headId)) != null && (batch.state == State.DONE || batch.state == State.FAILED)) {
-      if (batch.state == State.DONE) write(batch);
+    while ((batch = window.get(headId)) != null && (batch.done() || batch.failed())) {
+      if (batch.done()) write(batch);
       else writeFailed(batch);
       window.remove(headId);
       headId++;
@@ -503,15 +630,18 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   private void writeFailed(Batch batch) {
     getContext().getLog().warn("batch {} ({} numbers from index {}) failed for good: {}",
-        batch.id, batch.numbers.length, batch.firstIndex, batch.error);
-    sink.failed(batch.firstIndex, batch.numbers, batch.error);
-    failedBatches.add(new FailedBatch(batch.firstIndex, batch.numbers, batch.error));
+        batch.id, batch.numbers.length, batch.firstIndex, batch.error());
+    sink.failed(batch.firstIndex, batch.numbers, batch.error());
+    failedBatches.add(new FailedBatch(batch.firstIndex, batch.numbers, batch.error()));
     numbersFailed += batch.numbers.length;
   }
 
   private Behavior<Command> finishIfDone() {
     if (cancelled) {
-      for (Batch b : window.values()) if (b.state == State.SENT) return this;
+      for (Batch b : window.values()) {
+        if (b.done()) continue;
+        for (Task t : b.tasks) if (t.state == State.SENT) return this;
+      }
     } else if (!(inputDone && window.isEmpty())) {
       return this;
     }
@@ -522,7 +652,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
         .toList();
     long wall = firstSendNanos == 0 || lastReplyNanos == 0 ? 0 : lastReplyNanos - firstSendNanos;
     promise.complete(new JobResult(numbersIn, answered, numbersFailed, primes, factors, batchesDone,
-        List.copyOf(failedBatches), retries, wall, workers, cancelled));
+        List.copyOf(failedBatches), retries, wall, workers, cancelled, splitNumbers, splitRanges, rangesSkipped));
     return Behaviors.stopped();
   }
 

@@ -17,6 +17,9 @@ import java.util.List;
  * @param retries re-sends after a worker failure or a timeout
  * @param wallNanos from the first batch sent to the last reply
  * @param interrupted the run was cancelled (Ctrl-C) before all input was dispatched or answered
+ * @param splitNumbers numbers whose trial division was split into divisor ranges across workers
+ * @param splitRanges the ranges those numbers were split into
+ * @param rangesSkipped ranges never sent, because another range of the same number had found a divisor
  */
 public record JobResult(
     long numbersIn,
@@ -29,7 +32,17 @@ public record JobResult(
     long retries,
     long wallNanos,
     List<WorkerStats> workers,
-    boolean interrupted) {
+    boolean interrupted,
+    long splitNumbers,
+    long splitRanges,
+    long rangesSkipped) {
+
+  /** A run that split no number. */
+  public JobResult(long numbersIn, long numbersAnswered, long numbersFailed, long primes, long factors, long batches,
+      List<FailedBatch> failedBatches, long retries, long wallNanos, List<WorkerStats> workers, boolean interrupted) {
+    this(numbersIn, numbersAnswered, numbersFailed, primes, factors, batches, failedBatches, retries, wallNanos,
+        workers, interrupted, 0, 0, 0);
+  }
 
   /**
    * Whether another pass over the same numbers (the sequential baseline, a later timed round) found what this run

@@ -319,8 +319,7 @@ public final class JobSession {
           JobResult r = await(start(warm, NumberSource.of(sample), t, ProgressListener.NONE), null, null, 0);
           return r.interrupted() ? null : t.build();
         }),
-        TimedRounds.pass("fork-join, warm-up", () -> forkJoin.run(job, algorithm, NumberSource.of(sample),
-            spec.poolSize(), batch, spec.window(), cancelled::get)));
+        TimedRounds.pass("fork-join, warm-up", () -> forkJoin.run(warm, NumberSource.of(sample), cancelled::get)));
     try {
       TimedRounds.warmUp(duration, round -> TimedRounds.round(passes, round, 0, null, null, cancelled::get) != null);
     } catch (TimedRounds.Mismatch e) {
@@ -384,7 +383,7 @@ public final class JobSession {
   private TimedRounds.Pass forkJoinPass(JobSpec spec, PrimeAlgorithm algorithm, String name) {
     return TimedRounds.pass(name, () -> {
       try (NumberSource source = readAhead(spec)) {
-        return forkJoin.run(job, algorithm, source, spec.poolSize(), spec.batchSize(), spec.window(), cancelled::get);
+        return forkJoin.run(spec, source, cancelled::get);
       }
     });
   }

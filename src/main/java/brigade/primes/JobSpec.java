@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param window batches in flight at once (bounds memory for any input size)
  * @param maxRetries re-sends of a failed batch before it is reported as failed
  * @param batchTimeout a batch with no reply within this is re-sent
+ * @param splitRanges ranges a heavy number's trial division is split into, across workers ({@link DivisorRanges});
+ *     0: no number is split (always 0 but for check jobs with trial division)
+ * @param splitMinCandidates only odd numbers with at least this many odd candidate divisors are split
  */
 public record JobSpec(
     Job job,
@@ -19,20 +22,42 @@ public record JobSpec(
     int batchSize,
     int window,
     int maxRetries,
-    Duration batchTimeout) {
+    Duration batchTimeout,
+    int splitRanges,
+    long splitMinCandidates) {
+
+  /** A job whose numbers are never split. */
+  public JobSpec(Job job, PrimeAlgorithm algorithm, Dispatch dispatch, int poolSize, int batchSize, int window,
+      int maxRetries, Duration batchTimeout) {
+    this(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, 0, 0);
+  }
+
+  /** Whether {@code n} is split into divisor ranges across workers. */
+  public boolean splits(long n) {
+    return splitRanges > 1 && (n & 1) == 1 && DivisorRanges.candidates(n) >= Math.max(2, splitMinCandidates);
+  }
+
+  /** This spec splitting numbers with at least {@code minCandidates} odd candidates into {@code ranges} ranges. */
+  public JobSpec withSplit(int ranges, long minCandidates) {
+    return new JobSpec(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, ranges,
+        minCandidates);
+  }
 
   /** This spec with another dispatch mode (a cluster job's remote workers always pull). */
   public JobSpec withDispatch(Dispatch newDispatch) {
-    return new JobSpec(job, algorithm, newDispatch, poolSize, batchSize, window, maxRetries, batchTimeout);
+    return new JobSpec(job, algorithm, newDispatch, poolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
+        splitMinCandidates);
   }
 
   /** This spec with another pool size. */
   public JobSpec withPoolSize(int newPoolSize) {
-    return new JobSpec(job, algorithm, dispatch, newPoolSize, batchSize, window, maxRetries, batchTimeout);
+    return new JobSpec(job, algorithm, dispatch, newPoolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
+        splitMinCandidates);
   }
 
   /** This spec with another batch size and window. */
   public JobSpec withBatches(int newBatchSize, int newWindow) {
-    return new JobSpec(job, algorithm, dispatch, poolSize, newBatchSize, newWindow, maxRetries, batchTimeout);
+    return new JobSpec(job, algorithm, dispatch, poolSize, newBatchSize, newWindow, maxRetries, batchTimeout,
+        splitRanges, splitMinCandidates);
   }
 }

@@ -30,7 +30,7 @@ public final class PrimeWorker {
 
   private PrimeWorker() {}
 
-  public sealed interface Command extends CborSerializable permits Compute {}
+  public sealed interface Command extends CborSerializable permits Compute, CheckRange {}
 
   /**
    * Compute one batch and reply to {@code replyTo}.
@@ -48,9 +48,23 @@ public final class PrimeWorker {
     }
   }
 
+  /**
+   * Look for a divisor of {@code n} among the odd d in [{@code from}, {@code to}] by trial division: one part of a
+   * number too heavy for one worker, split across several ({@link DivisorRanges}). Answered with
+   * {@link RangeChecked}.
+   *
+   * @param part which of the number's ranges this is (from 0)
+   * @param injectFault throw instead of computing (see {@link Compute})
+   */
+  public record CheckRange(long batchId, int part, long n, long from, long to, ActorRef<Reply> replyTo,
+      boolean injectFault) implements Command {}
+
   /** What a worker answers for a batch; names the worker, so a pulling coordinator can give it more work. */
-  public sealed interface Reply extends CborSerializable permits Computed, Failed {
+  public sealed interface Reply extends CborSerializable permits Computed, Failed, RangeChecked {
     long batchId();
+
+    /** Which part of the batch this answers: 0 for a whole batch, the range's index for a {@link CheckRange}. */
+    int part();
 
     ActorRef<Command> worker();
 
@@ -80,6 +94,11 @@ public final class PrimeWorker {
       int[] factorCounts,
       String thread)
       implements Reply {
+    @Override
+    public int part() {
+      return 0;
+    }
+
     /** A batch's results, with no thread named. */
     public Computed(long batchId, ActorRef<Command> worker, String workerName, String node, long busyNanos,
         boolean[] prime, long[] factors, int[] factorCounts) {
@@ -87,9 +106,22 @@ public final class PrimeWorker {
     }
   }
 
-  /** The batch threw; the worker is being restarted by its supervisor. */
-  public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error)
-      implements Reply {}
+  /**
+   * A range's answer: the smallest divisor of the number in the range, or 0 if it has none there.
+   *
+   * @param busyNanos time the worker spent on the range
+   */
+  public record RangeChecked(long batchId, int part, ActorRef<Command> worker, String workerName, String node,
+      long busyNanos, long divisor, String thread) implements Reply {}
+
+  /** The batch (or one of its ranges) threw; the worker is being restarted by its supervisor. */
+  public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error, int part)
+      implements Reply {
+    /** A whole batch failed. */
+    public Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error) {
+      this(batchId, worker, workerName, node, error, 0);
+    }
+  }
 
   /** Thrown by a worker when its {@link FaultPlan} says so. */
   public static final class InjectedFault extends RuntimeException {
@@ -111,6 +143,7 @@ public final class PrimeWorker {
       String node = nodeOf(ctx);
       return Behaviors.receive(Command.class)
           .onMessage(Compute.class, c -> compute(ctx, c, faults, self, name, node))
+          .onMessage(CheckRange.class, r -> checkRange(ctx, r, self, name, node))
           .build();
     });
   }
@@ -168,6 +201,24 @@ public final class PrimeWorker {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       ctx.getLog().warn("batch {} of {} numbers failed: {}; restarting", c.batchId(), c.numbers().length, error);
       c.replyTo().tell(new Failed(c.batchId(), self, name, node, error));
+      throw e;
+    }
+  }
+
+  private static Behavior<Command> checkRange(
+      ActorContext<Command> ctx, CheckRange r, ActorRef<Command> self, String name, String node) {
+    long start = System.nanoTime();
+    try {
+      if (r.injectFault()) throw new InjectedFault(r.batchId());
+      long divisor = TrialDivision.smallestOddDivisor(r.n(), r.from(), r.to());
+      long busy = Math.max(1, System.nanoTime() - start);
+      r.replyTo().tell(new RangeChecked(r.batchId(), r.part(), self, name, node, busy, divisor,
+          Thread.currentThread().getName()));
+      return Behaviors.same();
+    } catch (RuntimeException e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      ctx.getLog().warn("range {} of batch {} failed: {}; restarting", r.part(), r.batchId(), error);
+      r.replyTo().tell(new Failed(r.batchId(), self, name, node, error, r.part()));
       throw e;
     }
   }

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param warmup how long the pool runs the job's own work before it is timed against the baseline, or null for
  *     auto ({@link #warmupFor})
  * @param repeat timed rounds of the pool run and the baseline, interleaved, or {@link #AUTO} ({@link #roundsFor})
+ * @param split whether heavy numbers of a check job with trial division are split into divisor ranges
+ * @param splitRanges ranges a split number is cut into, or {@link #AUTO} (= {@link DivisorRanges#AUTO_RANGES_PER_WORKER}
+ *     x pool size)
  * @param randomCount how many random numbers `primes factor` draws with no input
  * @param randomMin smallest random number (inclusive)
  * @param randomMax largest random number (inclusive)
@@ -33,6 +36,8 @@ public record PrimesSettings(
     Baseline baseline,
     Duration warmup,
     int repeat,
+    Split split,
+    int splitRanges,
     long randomCount,
     long randomMin,
     long randomMax,
@@ -56,6 +61,16 @@ public record PrimesSettings(
   public static final Duration REPEAT_AUTO_MAX_BUDGET = Duration.ofSeconds(10);
   public static final int REPEAT_AUTO_MAX = 15;
 
+  public static final int MAX_SPLIT_RANGES = 65_536;
+
+  /** Whether a heavy number's trial division is split across workers (check jobs with trial division only). */
+  public enum Split {
+    ON,
+    OFF,
+    /** When there are too few numbers to keep every worker busy: at most pool size x batches per worker. */
+    AUTO
+  }
+
   /** Whether to run the same work on one thread for comparison. */
   public enum Baseline {
     ON,
@@ -76,6 +91,12 @@ public record PrimesSettings(
     Baseline baseline = baseline(r);
     Duration warmup = r.durationOrAuto("warmup");
     int repeat = r.intOrAuto("repeat", 1, MAX_REPEAT, AUTO);
+    Split split = Split.valueOf(r.oneOf("split", Set.of("on", "off", "auto")).toUpperCase(java.util.Locale.ROOT));
+    int splitRanges = r.intOrAuto("split-ranges", 2, MAX_SPLIT_RANGES, AUTO);
+    if (split == Split.ON && !algorithm.equals("trial")) {
+      throw new UserError("invalid setting " + r.key("split") + " = on with " + r.key("algorithm") + " = " + algorithm
+          + ": splitting a number into divisor ranges applies to trial division only (use --split off or auto)");
+    }
     long randomCount = wholeLong(r, "random-count", 1);
     long randomMin = wholeLong(r, "random-min", 0);
     long randomMax = wholeLong(r, "random-max", 0);
@@ -86,7 +107,7 @@ public record PrimesSettings(
     long seed = wholeLong(r, "seed", Long.MIN_VALUE);
     double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, warmup, repeat, randomCount, randomMin, randomMax, seed, faultRate);
+        baseline, warmup, repeat, split, splitRanges, randomCount, randomMin, randomMax, seed, faultRate);
   }
 
   /**
@@ -175,7 +196,13 @@ public record PrimesSettings(
   public JobSpec resolve(Job job, java.util.OptionalLong count, double nanosPerNumber) {
     int batch = batchSize != AUTO ? batchSize : BatchPlan.autoBatchSize(count, poolSize, nanosPerNumber);
     int win = window != AUTO ? window : BatchPlan.autoWindow(poolSize);
-    return new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout);
+    JobSpec spec = new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout);
+    if (job != Job.CHECK || !algorithm.equals("trial") || split == Split.OFF) return spec;
+    int ranges = splitRanges != AUTO ? splitRanges : DivisorRanges.AUTO_RANGES_PER_WORKER * poolSize;
+    if (split == Split.ON) return spec.withSplit(ranges, 2);
+    // auto: only where batches cannot spread the work, and only numbers heavy enough to be worth several messages
+    boolean fewNumbers = count.isPresent() && count.getAsLong() <= (long) poolSize * BatchPlan.BATCHES_PER_WORKER;
+    return fewNumbers && poolSize > 1 ? spec.withSplit(ranges, DivisorRanges.AUTO_MIN_CANDIDATES) : spec;
   }
 
 }

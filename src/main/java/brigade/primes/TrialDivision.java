@@ -54,6 +54,24 @@ public final class TrialDivision implements PrimeAlgorithm {
     return k - offset;
   }
 
+  /**
+   * The smallest odd divisor d of {@code n} with {@code from <= d <= to}, or 0 if there is none: one range of
+   * {@link #isPrime}'s loop, so that a heavy number's loop can be split across workers. Ranges past floor(sqrt(n))
+   * find nothing (a divisor there would have a cofactor below the root).
+   *
+   * @param from the first candidate, at least 3
+   * @param to the last candidate
+   * @throws IllegalArgumentException if from is below 3
+   */
+  public static long smallestOddDivisor(long n, long from, long to) {
+    if (from < 3) throw new IllegalArgumentException("from must be >= 3, was " + from);
+    long last = Math.min(to, isqrt(n));
+    for (long d = from | 1; d <= last; d += 2) { // from | 1: the first odd candidate
+      if (n % d == 0) return d;
+    }
+    return 0;
+  }
+
   /** floor(sqrt(n)) exactly, for 0 <= n <= 2^63 - 1 (the double estimate is off by at most one). */
   static long isqrt(long n) {
     long r = Math.min((long) Math.sqrt((double) n), MAX_ISQRT);

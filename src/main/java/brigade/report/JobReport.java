@@ -45,6 +45,9 @@ import java.util.Locale;
  * @param note what the report says instead of a speedup for a job too small to time
  * @param baselineAgrees whether the baseline (and every later round) found the same prime (and factor) counts as
  *     the pool
+ * @param splitNumbers numbers whose trial division was split into divisor ranges across the workers (null: none)
+ * @param splitRanges the ranges they were split into (null: none)
+ * @param rangesSkipped ranges not computed, because another range of the same number found a divisor first
  * @param numbersOut numbers answered (each exactly once)
  * @param interrupted Ctrl-C stopped the run: the counts cover what finished
  * @param workers each worker's share of the first pool run (the one whose results were written)
@@ -88,6 +91,9 @@ public record JobReport(
     long failedBatches,
     List<Failure> failures,
     long retries,
+    Long splitNumbers,
+    Long splitRanges,
+    Long rangesSkipped,
     long numbersIn,
     long numbersOut,
     long numbersFailed,
@@ -168,7 +174,8 @@ public record JobReport(
         forkJoin == null ? null : round(forkJoin.max(), 3), actorOverFj, pool.n(), speedup, efficiency, throughput,
         baseline, o.warmupMillis() == null ? null : round(o.warmupMillis(), 1),
         o.startupMillis() == null ? null : round(o.startupMillis(), 3), tooSmall ? true : null, note, o.agrees(),
-        r.failedBatches().size(), failures, r.retries(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),
+        r.failedBatches().size(), failures, r.retries(), r.splitNumbers() == 0 ? null : r.splitNumbers(),
+        r.splitNumbers() == 0 ? null : r.splitRanges(), r.splitNumbers() == 0 ? null : r.rangesSkipped(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),
         o.interrupted() || r.interrupted(), workers, results.isEmpty() ? null : results, output);
   }
 
@@ -229,6 +236,12 @@ public record JobReport(
     for (Failure f : failures) {
       line(sb, "  failed", "batch at #" + f.firstIndex() + " (" + f.numbers().length + " numbers: "
           + preview(f.numbers()) + "): " + f.error());
+    }
+    if (splitNumbers != null) {
+      line(sb, "split", num(splitNumbers) + (splitNumbers == 1 ? " number" : " numbers") + " into " + num(splitRanges)
+          + " divisor ranges across the workers" + (rangesSkipped == 0 ? ""
+          : " (" + num(rangesSkipped) + (rangesSkipped == 1 ? " range" : " ranges")
+              + " not needed: a smaller divisor was found first)"));
     }
     if (output != null) line(sb, "output", output);
     if (!workers.isEmpty()) {
