@@ -34,11 +34,18 @@ class ClusterSerializationTest {
         new PrimeWorker.Compute(7, Job.CHECK, "trial", new long[] {2, 1099726899285419L, Long.MAX_VALUE}, replyTo),
         new PrimeWorker.Compute(8, Job.FACTOR, "fast", new long[] {0, 1, 12}, replyTo),
         new PrimeWorker.Compute(9, Job.FACTOR, "trial", new long[0], replyTo),
+        new PrimeWorker.Compute(10, Job.CHECK, "trial", new long[] {97}, replyTo, true),
+        new PrimeWorker.CheckRange(11, 3, 1099726899285419L, 3_000_001, 4_000_001, replyTo, false),
         new PrimeWorker.Computed(7, worker, "prime-worker-1", "127.0.0.1:25521", 12345,
             new boolean[] {true, false, false}, new long[0], new int[0]),
         new PrimeWorker.Computed(8, worker, "prime-worker-2", "127.0.0.1:25522", 1,
             new boolean[0], new long[] {2, 2, 3}, new int[] {0, 0, 3}),
-        new PrimeWorker.Failed(9, worker, "prime-worker-1", "local", "ArithmeticException: boom"));
+        new PrimeWorker.Computed(8, worker, "worker-2", "127.0.0.1:25522", 1,
+            new boolean[0], new long[] {2, 2, 3}, new int[] {0, 0, 3}, "brigade.primes.worker-dispatcher-7"),
+        new PrimeWorker.RangeChecked(11, 3, worker, "worker-1", "127.0.0.1:25521", 5_000_000, 3306091,
+            "brigade.primes.worker-dispatcher-8"),
+        new PrimeWorker.Failed(9, worker, "prime-worker-1", "local", "ArithmeticException: boom"),
+        new PrimeWorker.Failed(11, worker, "worker-1", "local", "InjectedFault: injected fault in batch 11", 3));
   }
 
   @Test
@@ -58,12 +65,14 @@ class ClusterSerializationTest {
   @Test
   void everyMessageTypeIsCovered(ActorTestKit kit) {
     List<Class<?>> covered = everyMessage(kit).stream().<Class<?>>map(Object::getClass).distinct().toList();
-    for (Class<?> type : List.of(PrimeWorker.Compute.class, PrimeWorker.Computed.class, PrimeWorker.Failed.class)) {
+    for (Class<?> type : List.of(PrimeWorker.Compute.class, PrimeWorker.CheckRange.class, PrimeWorker.Computed.class,
+        PrimeWorker.RangeChecked.class, PrimeWorker.Failed.class)) {
       assertTrue(covered.contains(type), type.getName());
     }
     // The sealed protocols permit nothing else.
-    assertEquals(List.of(PrimeWorker.Compute.class), List.of(PrimeWorker.Command.class.getPermittedSubclasses()));
-    assertEquals(List.of(PrimeWorker.Computed.class, PrimeWorker.Failed.class),
+    assertEquals(List.of(PrimeWorker.Compute.class, PrimeWorker.CheckRange.class),
+        List.of(PrimeWorker.Command.class.getPermittedSubclasses()));
+    assertEquals(List.of(PrimeWorker.Computed.class, PrimeWorker.Failed.class, PrimeWorker.RangeChecked.class),
         List.of(PrimeWorker.Reply.class.getPermittedSubclasses()));
   }
 
