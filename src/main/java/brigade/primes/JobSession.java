@@ -230,7 +230,7 @@ public final class JobSession {
     Double warmupMillis = null;
     if (compareHere && !warmup.isZero() && !cancelled.get()) {
       long warmStart = System.nanoTime();
-      warmUp(spec, algorithm, warmup);
+      warmUp(spec, warmup);
       warmupMillis = (System.nanoTime() - warmStart) / 1e6;
     }
 
@@ -240,7 +240,7 @@ public final class JobSession {
     List<TimedRounds.Pass> round1 = new ArrayList<>();
     round1.add(TimedRounds.pass("actor pool", () -> poolPass(spec, output,
         input.count() <= showUpTo ? shown : null, "primes " + job.label(), first)));
-    if (compareHere) round1.add(forkJoinPass(spec, algorithm, "fork-join"));
+    if (compareHere) round1.add(forkJoinPass(spec));
     if (baselineOn) round1.add(sequentialPass(algorithm, "sequential"));
     List<Double> pool = new ArrayList<>();
     List<Double> fj = new ArrayList<>();
@@ -275,7 +275,7 @@ public final class JobSession {
         List<TimedRounds.Pass> passes = new ArrayList<>();
         passes.add(TimedRounds.pass("actor pool", () -> poolPass(spec, ResultSink.NONE, null,
             "primes " + job.label() + ", " + of, null)));
-        if (compareHere) passes.add(forkJoinPass(spec, algorithm, "fork-join"));
+        if (compareHere) passes.add(forkJoinPass(spec));
         if (baselineOn) passes.add(sequentialPass(algorithm, "sequential, " + of));
         TimedRounds.Round r;
         try {
@@ -306,7 +306,7 @@ public final class JobSession {
    * Warms the pool and the ForkJoinPool up on the sample: whole runs of full-size batches (two per worker), round
    * and round, until {@code duration} has passed, so the timed runs execute compiled code.
    */
-  private void warmUp(JobSpec spec, PrimeAlgorithm algorithm, Duration duration) throws InterruptedException {
+  private void warmUp(JobSpec spec, Duration duration) throws InterruptedException {
     int numbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * spec.poolSize() * spec.batchSize());
     long[] sample = input.sample(Math.max(SAMPLE_SIZE, numbers));
     if (sample.length == 0) return;
@@ -380,8 +380,8 @@ public final class JobSession {
     return new PrefetchingSource(source, io, (int) Math.min(64, Math.max(2, ahead)));
   }
 
-  private TimedRounds.Pass forkJoinPass(JobSpec spec, PrimeAlgorithm algorithm, String name) {
-    return TimedRounds.pass(name, () -> {
+  private TimedRounds.Pass forkJoinPass(JobSpec spec) {
+    return TimedRounds.pass("fork-join", () -> {
       try (NumberSource source = readAhead(spec)) {
         return forkJoin.run(spec, source, cancelled::get);
       }

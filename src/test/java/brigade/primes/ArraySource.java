@@ -17,6 +17,24 @@ final class ArraySource implements NumberSource {
     this.sizeKnown = sizeKnown;
   }
 
+  /** from, from + 1, ... without end: only a cancel can stop a job on it. */
+  static NumberSource endless(long from) {
+    return new NumberSource() {
+      long next = from;
+
+      @Override
+      public java.util.OptionalLong size() {
+        return java.util.OptionalLong.empty();
+      }
+
+      @Override
+      public int read(long[] buf) {
+        for (int i = 0; i < buf.length; i++) buf[i] = next++;
+        return buf.length;
+      }
+    };
+  }
+
   static ArraySource range(long from, int count) {
     long[] a = new long[count];
     for (int i = 0; i < count; i++) a[i] = from + i;

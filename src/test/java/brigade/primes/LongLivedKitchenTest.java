@@ -60,20 +60,7 @@ class LongLivedKitchenTest {
       throws Exception {
     try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
       // Job 1: every batch's first delivery throws (the workers restart), and the job is cancelled mid-way.
-      NumberSource endless = new NumberSource() {
-        long next = 1_000_000_000L;
-
-        @Override
-        public java.util.OptionalLong size() {
-          return java.util.OptionalLong.empty();
-        }
-
-        @Override
-        public int read(long[] buf) {
-          for (int i = 0; i < buf.length; i++) buf[i] = next++;
-          return buf.length;
-        }
-      };
+      NumberSource endless = ArraySource.endless(1_000_000_000L); // only cancel can stop this job
       CountDownLatch going = new CountDownLatch(1);
       JobRun first = kitchen.start(spec(Job.FACTOR, dispatch, 2, 50, 8, 3, TIMEOUT), endless, new Recorder(),
           n -> going.countDown(), FaultPlan.failFirst(1));

@@ -119,20 +119,7 @@ class PrimeKitchenTest {
   @ParameterizedTest
   @EnumSource(Dispatch.class)
   void cancelStopsAnEndlessJobAndWritesAnInOrderPrefix(Dispatch dispatch, ActorTestKit kit) {
-    NumberSource endless = new NumberSource() { // never ends: only cancel can stop this job
-      long next = 1_000_000_000L;
-
-      @Override
-      public java.util.OptionalLong size() {
-        return java.util.OptionalLong.empty();
-      }
-
-      @Override
-      public int read(long[] buf) {
-        for (int i = 0; i < buf.length; i++) buf[i] = next++;
-        return buf.length;
-      }
-    };
+    NumberSource endless = ArraySource.endless(1_000_000_000L); // only cancel can stop this job
     Recorder sink = new Recorder();
     java.util.concurrent.CountDownLatch going = new java.util.concurrent.CountDownLatch(1);
     JobRun run = PrimeKitchen.start(kit.system(), spec(Job.FACTOR, dispatch, 2, 50, 8, 3, TIMEOUT),
