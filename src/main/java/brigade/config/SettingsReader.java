@@ -68,7 +68,8 @@ public final class SettingsReader {
   /**
    * The value as a whole number, or null when it is not written as one. Read from the raw value, not with
    * {@code getLong}: Typesafe Config truncates {@code 2.9} to 2 and clamps numbers beyond 64 bits, and a flag
-   * or {@code -D} value arrives as a string that it would parse the same way.
+   * or {@code -D} value arrives as a string that it would parse the same way. A string must be digits (with a
+   * sign); a number in a HOCON file is taken as HOCON parsed it (it stores {@code 3.0} as the whole number 3).
    */
   private static Long whole(ConfigValue raw) {
     Object u = raw.unwrapped();
