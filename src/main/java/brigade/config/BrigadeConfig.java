@@ -8,7 +8,9 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,12 +22,17 @@ import java.util.Map;
  *   <li>the copy of {@code conf/application.conf} bundled in the jar (so every key always has a default),</li>
  *   <li>Akka's {@code reference.conf} files.</li>
  * </ol>
+ * A {@code brigade.*} key the bundled file does not define is an error, wherever it was given; the logging file is
+ * chosen the same way ({@link Logging}); and the loaded config carries which files it was built from
+ * ({@link #sources}).
  */
 public final class BrigadeConfig {
   /** The file a run picks up from its working directory, when present. */
   public static final Path DEFAULT_FILE = Path.of("conf", "application.conf");
   /** Where the build puts conf/application.conf inside the jar. */
   static final String BUNDLED_RESOURCE = "brigade/application.conf";
+  /** Where a loaded config carries its {@link Sources}: outside {@code brigade}, and set above every layer. */
+  static final String SOURCES_PATH = "brigade-sources";
 
   private BrigadeConfig() {}
 
@@ -38,6 +45,8 @@ public final class BrigadeConfig {
    * @param explicitFile the {@code --config} file, or null to use {@code conf/application.conf} if present
    * @param properties {@code -D} pairs given on the command line
    * @param flags settings set by flags: config path to (flag name, value)
+   * @return the resolved config; {@link #sources} names the file it read
+   * @throws UserError for a missing or malformed file, an unknown {@code brigade.*} key, or a bad substitution
    */
   public static Config load(Path explicitFile, Map<String, String> properties, Map<String, Flag> flags) {
     return load(explicitFile, properties, flags, true);
@@ -45,21 +54,25 @@ public final class BrigadeConfig {
 
   private static Config load(
       Path explicitFile, Map<String, String> properties, Map<String, Flag> flags, boolean readWorkingDir) {
-    Config config = ConfigFactory.empty();
+    List<Config> given = new ArrayList<>(); // the layers a user wrote, highest first: checked for unknown keys
     for (Map.Entry<String, Flag> e : flags.entrySet()) {
       Map<String, Object> one = Map.of(e.getKey(), e.getValue().value());
-      config = config.withFallback(ConfigFactory.parseMap(one, "flag " + e.getValue().name()));
+      given.add(ConfigFactory.parseMap(one, "flag " + e.getValue().name()));
     }
     if (!properties.isEmpty()) {
-      config = config.withFallback(ConfigFactory.parseMap(new LinkedHashMap<>(properties), "-D on the command line"));
+      given.add(ConfigFactory.parseMap(new LinkedHashMap<>(properties), "-D on the command line"));
     }
-    config = config.withFallback(ConfigFactory.systemProperties());
-    if (explicitFile != null) {
-      config = config.withFallback(parseFile(explicitFile));
-    } else if (readWorkingDir && Files.isRegularFile(DEFAULT_FILE)) {
-      config = config.withFallback(parseFile(DEFAULT_FILE));
-    }
-    config = config.withFallback(bundledDefaults()).withFallback(ConfigFactory.defaultReference());
+    given.add(ConfigFactory.systemProperties());
+    Path file = explicitFile != null ? explicitFile
+        : readWorkingDir && Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
+    if (file != null) given.add(parseFile(file));
+    Config bundled = bundledDefaults();
+    if (readWorkingDir) KnownKeys.of(bundled).check(given);
+
+    String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
+    Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
+    for (Config layer : given) config = config.withFallback(layer);
+    config = config.withFallback(bundled).withFallback(ConfigFactory.defaultReference());
     try {
       return config.resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
@@ -67,9 +80,49 @@ public final class BrigadeConfig {
     }
   }
 
+  /**
+   * Which files a run was built from, for reports (the table and JSON of every command).
+   *
+   * @param settings the settings file's absolute path ({@code --config} or {@code conf/application.conf}, laid
+   *     over the bundled defaults), or {@link #BUNDLED} when only the bundled defaults were read
+   * @param logging the logging file's absolute path, or {@link #BUNDLED} for the jar's {@code logback.xml}
+   */
+  public record Sources(String settings, String logging) {
+    /** The bundled defaults (settings) or the jar's {@code logback.xml} (logging). */
+    public static final String BUNDLED = "bundled";
+
+    /**
+     * One line for a text report, e.g. {@code config: /home/me/conf/application.conf (over the bundled defaults);
+     * logging: bundled logback.xml}.
+     */
+    public String toText() {
+      return "config: " + (settings.equals(BUNDLED) ? "bundled defaults" : settings + " (over the bundled defaults)")
+          + "; logging: " + (logging.equals(BUNDLED) ? "bundled logback.xml" : logging);
+    }
+
+    /** The two as a JSON-ready map: {@code {"settings": ..., "logging": ...}}. */
+    public Map<String, String> toMap() {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("settings", settings);
+      m.put("logging", logging);
+      return m;
+    }
+  }
+
+  /**
+   * The files {@code config} was built from.
+   *
+   * @param config a config returned by {@link #load} (or any other: then the settings are "bundled")
+   * @return its settings file, and the logging file logback is running on now
+   */
+  public static Sources sources(Config config) {
+    String key = SOURCES_PATH + ".settings";
+    String settings = config.hasPath(key) ? config.getString(key) : Sources.BUNDLED;
+    return new Sources(settings, Logging.source());
+  }
+
   /** A setting given by a command-line flag: the flag's name goes into error messages. */
   public record Flag(String name, Object value) {}
-
   static Config bundledDefaults() {
     Config bundled =
         ConfigFactory.parseResources(BrigadeConfig.class.getClassLoader(), BUNDLED_RESOURCE);
