@@ -177,7 +177,15 @@ public final class RestaurantCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         return interrupted.get() ? 130 : 1;
       }
-      out.print(json ? Json.write(summary) + System.lineSeparator() : summary.toText());
+      // Which files configured the run, so a summary kept for later says what it was built from.
+      brigade.config.BrigadeConfig.Sources sources = brigade.config.BrigadeConfig.sources(cfg);
+      if (json) {
+        com.fasterxml.jackson.databind.node.ObjectNode j = Json.mapper().valueToTree(summary);
+        j.set("config", Json.mapper().valueToTree(sources));
+        out.print(Json.write(j) + System.lineSeparator());
+      } else {
+        out.print(summary.toText() + sources.toText() + System.lineSeparator());
+      }
       out.flush();
     } finally {
       finished.set(true);
