@@ -121,7 +121,7 @@ public final class SettingsReader {
     // Typesafe Config reads a bare number as milliseconds: "--batch-timeout 2" would be 2 ms. Every
     // brigade duration needs its unit instead.
     Object u = raw.unwrapped();
-    if (u instanceof Number || (u instanceof String s && BARE_NUMBER.matcher(s.trim()).matches())) {
+    if (u instanceof Number || (u instanceof String s && isBareNumber(s))) {
       throw invalid(path, raw, allowed.replace(" such as", " with a unit, such as") + " (a bare number has no unit)");
     }
     Duration d;
@@ -132,6 +132,17 @@ public final class SettingsReader {
     }
     if (d.isNegative() || (!allowZero && d.isZero())) throw invalid(path, raw, allowed);
     return d;
+  }
+
+  /**
+   * Whether {@code text} is a number without a unit ({@code 2}, {@code 1.5}, {@code 1e3}): Typesafe Config would
+   * read it as milliseconds, so no Brigade duration accepts it, setting or not.
+   *
+   * @param text a duration as given
+   * @return true for a bare number
+   */
+  public static boolean isBareNumber(String text) {
+    return BARE_NUMBER.matcher(text.trim()).matches();
   }
 
   private static final java.util.regex.Pattern BARE_NUMBER =

@@ -205,6 +205,10 @@ public final class RestaurantCommand implements Callable<Integer> {
   }
 
   private static java.time.Duration wallTime(String flag, String given, String time) {
+    if (brigade.config.SettingsReader.isBareNumber(time)) { // would be read as milliseconds
+      throw new brigade.UserError(flag + " '" + given
+          + "': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)");
+    }
     try {
       java.time.Duration d = com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("t", time)).getDuration("t");
       if (!d.isNegative()) return d;

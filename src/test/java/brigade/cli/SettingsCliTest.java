@@ -149,6 +149,8 @@ class SettingsCliTest {
     "restaurant --cook-time 300 | brigade restaurant: invalid setting brigade.restaurant.cook-time = '300' (from flag --cook-time): expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
     "restaurant --close-timeout 30 | brigade restaurant: invalid setting brigade.restaurant.close-timeout = '30' (from flag --close-timeout): expected a duration > 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
     "restaurant -Dbrigade.restaurant.duration=10 | brigade restaurant: invalid setting brigade.restaurant.duration = '10' (from -D on the command line): expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
+    "restaurant --hard-stop worker-1@500 | brigade restaurant: --hard-stop 'worker-1@500': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
+    "restaurant --terminate-after 2 | brigade restaurant: --terminate-after '2': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
     "bench --warmup 5 | brigade bench: invalid setting brigade.bench.warmup = '5' (from flag --warmup): expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
   })
   void aDurationWithoutAUnitIsRefused(String args, String expected) {
