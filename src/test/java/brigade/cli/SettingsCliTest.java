@@ -232,6 +232,17 @@ class SettingsCliTest {
   }
 
   @Test
+  void everyCommandsHelpNamesBothFiles() {
+    for (String[] cmd : List.of(new String[] {"--help"}, new String[] {"restaurant", "--help"},
+        new String[] {"primes", "check", "--help"}, new String[] {"bench", "--help"}, new String[] {"node", "--help"})) {
+      CliRun r = CliRun.of(cmd);
+      assertEquals(0, r.exitCode(), r.err());
+      assertTrue(r.out().contains("--config=FILE") && r.out().contains("--log-config=FILE"), r.out());
+      assertTrue(r.out().contains("conf/logback.xml in the working directory"), r.out());
+    }
+  }
+
+  @Test
   void aMissingOrBrokenLoggingFileIsOneLineAndExit2() throws Exception {
     refused(CliRun.of("restaurant", "--log-config", dir.resolve("none.xml").toString()),
         "brigade restaurant: logging config file '" + dir.resolve("none.xml")
