@@ -236,6 +236,7 @@ public final class SettingsReader {
   }
 
   private static String rangeText(long min, long max) {
+    if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) return "a whole number from -2^63 to 2^63-1 (64 bits)";
     if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) return "a whole number >= " + min;
     return "a whole number from " + min + " to " + max;
   }
