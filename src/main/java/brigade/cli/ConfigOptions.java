@@ -19,6 +19,9 @@ public final class ConfigOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
+  /** Typesafe Config's own name for the settings file: honoured as {@code --config}. */
+  static final String CONFIG_FILE_PROPERTY = "config.file";
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -59,7 +62,11 @@ public final class ConfigOptions {
       if (c.logConfigFile != null) logFile = c.logConfigFile;
       props.putAll(c.properties);
     }
-    // -Dlogback.configurationFile=F after the command means what it means before -jar: log with F.
+    // -Dconfig.file=F and -Dlogback.configurationFile=F (Typesafe Config's and logback's own names), after the
+    // command or before -jar, mean --config F and --log-config F.
+    String configProperty = props.containsKey(CONFIG_FILE_PROPERTY) ? props.remove(CONFIG_FILE_PROPERTY)
+        : System.getProperty(CONFIG_FILE_PROPERTY);
+    if (file == null && configProperty != null) file = Path.of(configProperty);
     String logProperty = props.remove(Logging.LOGBACK_PROPERTY);
     if (logFile == null && logProperty != null) logFile = Path.of(logProperty);
     Config config = BrigadeConfig.load(file, props, flags); // settings first: a bad key never resets logging

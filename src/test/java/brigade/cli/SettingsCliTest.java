@@ -232,6 +232,17 @@ class SettingsCliTest {
   }
 
   @Test
+  void dashDConfigFileNamesTheSettingsFileLikeDashDashConfig() throws Exception {
+    Path f = dir.resolve("d.conf");
+    Files.writeString(f, "brigade.restaurant.orders = 3\n");
+    CliRun r = CliRun.of("restaurant", "--time-scale", "0.0001", "--json", "-Dconfig.file=" + f);
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertEquals(3, j.get("ordersReceived").asLong());
+    assertEquals(f.toAbsolutePath().toString(), j.get("config").get("settings").asText());
+  }
+
+  @Test
   void everyCommandsHelpNamesBothFiles() {
     for (String[] cmd : List.of(new String[] {"--help"}, new String[] {"restaurant", "--help"},
         new String[] {"primes", "check", "--help"}, new String[] {"bench", "--help"}, new String[] {"node", "--help"})) {
