@@ -36,7 +36,10 @@ public final class BrigadeConfig {
 
   private BrigadeConfig() {}
 
-  /** The defaults alone: bundled conf/application.conf over reference.conf. What tests start from. */
+  /**
+   * The defaults alone: bundled conf/application.conf over reference.conf (and system properties). What tests start
+   * from; not checked for unknown keys, since tests lay keys of their own over it.
+   */
   public static Config defaults() {
     return load(null, Map.of(), Map.of(), false);
   }
@@ -53,7 +56,7 @@ public final class BrigadeConfig {
   }
 
   private static Config load(
-      Path explicitFile, Map<String, String> properties, Map<String, Flag> flags, boolean readWorkingDir) {
+      Path explicitFile, Map<String, String> properties, Map<String, Flag> flags, boolean forARun) {
     List<Config> given = new ArrayList<>(); // the layers a user wrote, highest first: checked for unknown keys
     for (Map.Entry<String, Flag> e : flags.entrySet()) {
       Map<String, Object> one = Map.of(e.getKey(), e.getValue().value());
@@ -64,10 +67,10 @@ public final class BrigadeConfig {
     }
     given.add(ConfigFactory.systemProperties());
     Path file = explicitFile != null ? explicitFile
-        : readWorkingDir && Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
+        : forARun && Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
     if (file != null) given.add(parseFile(file));
     Config bundled = bundledDefaults();
-    if (readWorkingDir) KnownKeys.of(bundled).check(given);
+    if (forARun) KnownKeys.of(bundled).check(given);
 
     String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
     Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
