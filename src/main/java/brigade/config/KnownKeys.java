@@ -41,18 +41,21 @@ final class KnownKeys {
     if (reference.hasPath(DISPATCHER_REFERENCE)) {
       walk(reference.getObject(DISPATCHER_REFERENCE), "", dispatcherKeys, new LinkedHashSet<>());
     }
-    k.add(bundled.root().get(ROOT), ROOT, dispatcherKeys);
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    k.add(bundled.root().get(ROOT), ROOT, dispatcherKeys, lines);
+    // In the file's order (a config object's own order is a hash map's): suggestions and examples stay stable.
+    lines.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> k.leaves.add(e.getKey()));
     return k;
   }
 
-  private void add(ConfigValue v, String path, Set<String> dispatcherKeys) {
+  private void add(ConfigValue v, String path, Set<String> dispatcherKeys, Map<String, Integer> lines) {
     if (!(v instanceof ConfigObject o)) {
-      leaves.add(path);
+      lines.put(path, v.origin().lineNumber());
       return;
     }
     sections.add(path);
     if (o.containsKey("type")) dispatchers.put(path, dispatcherKeys);
-    o.forEach((key, child) -> add(child, path + "." + key, dispatcherKeys));
+    o.forEach((key, child) -> add(child, path + "." + key, dispatcherKeys, lines));
   }
 
   /** Collects the leaf paths under {@code o}, relative, into {@code leavesOut}, sections into {@code sectionsOut}. */
@@ -80,6 +83,11 @@ final class KnownKeys {
       List<Map.Entry<String, ConfigValue>> keys = new ArrayList<>();
       collect(root, ROOT, keys);
       for (Map.Entry<String, ConfigValue> e : keys) {
+        if (sections.contains(e.getKey()) && !(e.getValue() instanceof ConfigObject)) {
+          // "-Dbrigade.primes=3" would replace every primes setting; the reads would then call them missing.
+          throw new UserError("setting " + e.getKey() + " (" + SettingsReader.origin(e.getValue())
+              + ") is a section, not a value: set the keys under it, such as " + firstUnder(e.getKey()));
+        }
         if (!known(e.getKey())) {
           throw new UserError("unknown setting " + e.getKey() + " (" + SettingsReader.origin(e.getValue())
               + "): did you mean " + nearest(e.getKey()) + "? (every setting is listed in conf/application.conf)");
@@ -108,6 +116,10 @@ final class KnownKeys {
       }
     }
     return false;
+  }
+
+  private String firstUnder(String section) {
+    return leaves.stream().filter(k -> k.startsWith(section + ".")).findFirst().orElse(section + ".KEY");
   }
 
   /** The known key closest to {@code path} by edit distance (the first of equals, in file order). */

@@ -109,6 +109,8 @@ class SettingsCliTest {
     "node -Dbrigade.cluster.min-worker=2 | brigade node: unknown setting brigade.cluster.min-worker (from -D on the command line): did you mean brigade.cluster.min-workers? (every setting is listed in conf/application.conf)",
     "primes check 97 -Dbrigade.primes.worker-dispatcher.throughputt=2 | brigade primes check: unknown setting brigade.primes.worker-dispatcher.throughputt (from -D on the command line): did you mean brigade.primes.worker-dispatcher.throughput? (every setting is listed in conf/application.conf)",
     "primes check 97 -Dbrigade.pool-size=2 | brigade primes check: unknown setting brigade.pool-size (from -D on the command line): did you mean brigade.primes.pool-size? (every setting is listed in conf/application.conf)",
+    "primes check 97 -Dbrigade.primes=3 | brigade primes check: setting brigade.primes (from -D on the command line) is a section, not a value: set the keys under it, such as brigade.primes.pool-size",
+    "restaurant -Dbrigade=1 | brigade restaurant: setting brigade (from -D on the command line) is a section, not a value: set the keys under it, such as brigade.restaurant.workers",
   })
   void anUnknownBrigadeKeyIsOneLineWithTheNearestKnownOne(String args, String expected) {
     refused(CliRun.of(args.split(" ")), expected);
