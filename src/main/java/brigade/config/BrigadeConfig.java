@@ -84,7 +84,8 @@ public final class BrigadeConfig {
   }
 
   /**
-   * Which files a run was built from, for reports (the table and JSON of every command).
+   * Which files a run was built from, for reports (the table and JSON of every command). As a component of a
+   * report record, {@link brigade.report.Json} writes it as {@code {"settings": ..., "logging": ...}}.
    *
    * @param settings the settings file's absolute path ({@code --config} or {@code conf/application.conf}, laid
    *     over the bundled defaults), or {@link #BUNDLED} when only the bundled defaults were read
@@ -102,14 +103,6 @@ public final class BrigadeConfig {
       return "config: " + (settings.equals(BUNDLED) ? "bundled defaults" : settings + " (over the bundled defaults)")
           + "; logging: " + (logging.equals(BUNDLED) ? "bundled logback.xml" : logging);
     }
-
-    /** The two as a JSON-ready map: {@code {"settings": ..., "logging": ...}}. */
-    public Map<String, String> toMap() {
-      Map<String, String> m = new LinkedHashMap<>();
-      m.put("settings", settings);
-      m.put("logging", logging);
-      return m;
-    }
   }
 
   /**
@@ -126,6 +119,7 @@ public final class BrigadeConfig {
 
   /** A setting given by a command-line flag: the flag's name goes into error messages. */
   public record Flag(String name, Object value) {}
+
   static Config bundledDefaults() {
     Config bundled =
         ConfigFactory.parseResources(BrigadeConfig.class.getClassLoader(), BUNDLED_RESOURCE);
