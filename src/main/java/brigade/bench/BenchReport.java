@@ -15,6 +15,7 @@ final class BenchReport {
     out.printf(Locale.ROOT, "bench: %s, %s algorithm, %,d random numbers in [%d, %d] (seed %d), %d cores%s%n",
         s.job(), s.algorithm(), s.count(), s.min(), s.max(), s.seed(), s.cores(),
         s.interrupted() ? " — INTERRUPTED: " + s.runsMeasured() + " of " + s.runsPlanned() + " runs measured" : "");
+    if (s.config() != null) out.println(s.config().toText());
     if (s.points().isEmpty()) {
       out.println("nothing measured yet");
       printFiles(out, files);

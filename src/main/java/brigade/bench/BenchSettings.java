@@ -1,6 +1,7 @@
 package brigade.bench;
 
 import brigade.UserError;
+import brigade.config.BrigadeConfig;
 import brigade.config.SettingsReader;
 import brigade.primes.Dispatch;
 import brigade.primes.Job;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param count numbers per run ({@code random})
  * @param batchSizes batch sizes to sweep; {@link Sweep#AUTO} for auto
  * @param window batches in flight per job; 0 = auto ({@code BatchPlan.autoWindow}, as the kitchen does)
+ * @param sources the config and logging files these settings came from, for the report
  */
 public record BenchSettings(
     Job job,
@@ -36,7 +38,8 @@ public record BenchSettings(
     Path out,
     int window,
     int maxRetries,
-    Duration batchTimeout) {
+    Duration batchTimeout,
+    BrigadeConfig.Sources sources) {
 
   /** Numbers per run are held in memory (8 bytes each), so a bench run stays well inside a default heap. */
   public static final int MAX_COUNT = 20_000_000;
@@ -77,7 +80,7 @@ public record BenchSettings(
         List.copyOf(new java.util.LinkedHashSet<>(poolSizes)),
         List.copyOf(new java.util.LinkedHashSet<>(batchSizes)),
         List.copyOf(new java.util.LinkedHashSet<>(dispatches)),
-        repeat, warmup, out, window, maxRetries, batchTimeout);
+        repeat, warmup, out, window, maxRetries, batchTimeout, BrigadeConfig.sources(config));
   }
 
   /** The window the kitchen gets for a pool of {@code poolSize}. */

@@ -1,5 +1,6 @@
 package brigade.bench;
 
+import brigade.config.BrigadeConfig;
 import brigade.report.Stats;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param best the point with the highest median speedup; null when nothing was measured
  * @param atCores the best point whose pool size equals the number of cores; null when not in the sweep
  * @param amdahl the fitted serial fraction; null without a measured pool size > 1 on more than one core
+ * @param config the settings and logging files the run was configured from
  */
 public record BenchSummary(
     String job,
@@ -37,7 +39,8 @@ public record BenchSummary(
     List<PointSummary> points,
     Best best,
     Best atCores,
-    Amdahl amdahl) {
+    Amdahl amdahl,
+    BrigadeConfig.Sources config) {
 
   /** One point's statistics over its repeats; {@code forkJoinSpeedup} is sequential / ForkJoinPool time. */
   public record PointSummary(
@@ -136,7 +139,8 @@ public record BenchSummary(
         List.copyOf(summaries),
         best,
         atCores,
-        amdahl(summaries, cores).orElse(null));
+        amdahl(summaries, cores).orElse(null),
+        settings.sources());
   }
 
   private static Best best(PointSummary s, int cores, double seqThroughput) {

@@ -128,7 +128,8 @@ public final class PrimesCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Largest random number (brigade.primes.random-max).")
     String max;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random numbers (brigade.primes.seed).")
+    @Option(names = "--seed", paramLabel = "N",
+        description = "Seed of the random numbers and of --fault-rate's coin (brigade.primes.seed).")
     String seed;
 
     @Option(names = "--pool-size", paramLabel = "N|auto",
@@ -241,10 +242,13 @@ public final class PrimesCommand implements Callable<Integer> {
         throw new UserError("give the numbers one way, not " + String.join(" and ", given)
             + ": NUMBER..., --range A..B, --file FILE or --random N");
       }
-      boolean randomTuned = min != null || max != null || seed != null;
+      // --seed also seeds --fault-rate's coin: with faults on, it is not a request for random numbers.
+      boolean seedsFaults = seed != null && settings.faultRate() > 0;
+      boolean randomTuned = min != null || max != null || (seed != null && !seedsFaults);
       if (randomTuned && !given.isEmpty() && random == null) {
         throw new UserError((min != null ? "--min" : max != null ? "--max" : "--seed")
-            + " applies to random numbers only, not to " + given.get(0));
+            + " applies to random numbers only, not to " + given.get(0)
+            + (min == null && max == null ? " (it also seeds --fault-rate, when that is above 0)" : ""));
       }
       if (!numbers.isEmpty()) return NumberSources.arguments(numbers);
       if (range != null) return NumberSources.range(range);

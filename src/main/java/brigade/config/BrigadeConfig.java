@@ -8,7 +8,9 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,16 +22,24 @@ import java.util.Map;
  *   <li>the copy of {@code conf/application.conf} bundled in the jar (so every key always has a default),</li>
  *   <li>Akka's {@code reference.conf} files.</li>
  * </ol>
+ * A {@code brigade.*} key the bundled file does not define is an error, wherever it was given; the logging file is
+ * chosen the same way ({@link Logging}); and the loaded config carries which files it was built from
+ * ({@link #sources}).
  */
 public final class BrigadeConfig {
   /** The file a run picks up from its working directory, when present. */
   public static final Path DEFAULT_FILE = Path.of("conf", "application.conf");
   /** Where the build puts conf/application.conf inside the jar. */
   static final String BUNDLED_RESOURCE = "brigade/application.conf";
+  /** Where a loaded config carries its {@link Sources}: outside {@code brigade}, and set above every layer. */
+  static final String SOURCES_PATH = "brigade-sources";
 
   private BrigadeConfig() {}
 
-  /** The defaults alone: bundled conf/application.conf over reference.conf. What tests start from. */
+  /**
+   * The defaults alone: bundled conf/application.conf over reference.conf (and system properties). What tests start
+   * from; not checked for unknown keys, since tests lay keys of their own over it.
+   */
   public static Config defaults() {
     return load(null, Map.of(), Map.of(), false);
   }
@@ -38,33 +48,73 @@ public final class BrigadeConfig {
    * @param explicitFile the {@code --config} file, or null to use {@code conf/application.conf} if present
    * @param properties {@code -D} pairs given on the command line
    * @param flags settings set by flags: config path to (flag name, value)
+   * @return the resolved config; {@link #sources} names the file it read
+   * @throws UserError for a missing or malformed file, an unknown {@code brigade.*} key, or a bad substitution
    */
   public static Config load(Path explicitFile, Map<String, String> properties, Map<String, Flag> flags) {
     return load(explicitFile, properties, flags, true);
   }
 
   private static Config load(
-      Path explicitFile, Map<String, String> properties, Map<String, Flag> flags, boolean readWorkingDir) {
-    Config config = ConfigFactory.empty();
+      Path explicitFile, Map<String, String> properties, Map<String, Flag> flags, boolean forARun) {
+    List<Config> given = new ArrayList<>(); // the layers a user wrote, highest first: checked for unknown keys
     for (Map.Entry<String, Flag> e : flags.entrySet()) {
       Map<String, Object> one = Map.of(e.getKey(), e.getValue().value());
-      config = config.withFallback(ConfigFactory.parseMap(one, "flag " + e.getValue().name()));
+      given.add(ConfigFactory.parseMap(one, "flag " + e.getValue().name()));
     }
     if (!properties.isEmpty()) {
-      config = config.withFallback(ConfigFactory.parseMap(new LinkedHashMap<>(properties), "-D on the command line"));
+      given.add(ConfigFactory.parseMap(new LinkedHashMap<>(properties), "-D on the command line"));
     }
-    config = config.withFallback(ConfigFactory.systemProperties());
-    if (explicitFile != null) {
-      config = config.withFallback(parseFile(explicitFile));
-    } else if (readWorkingDir && Files.isRegularFile(DEFAULT_FILE)) {
-      config = config.withFallback(parseFile(DEFAULT_FILE));
-    }
-    config = config.withFallback(bundledDefaults()).withFallback(ConfigFactory.defaultReference());
+    given.add(ConfigFactory.systemProperties());
+    Path file = explicitFile != null ? explicitFile
+        : forARun && Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
+    if (file != null) given.add(parseFile(file));
+    Config bundled = bundledDefaults();
+    if (forARun) KnownKeys.of(bundled).check(given);
+
+    String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
+    Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
+    for (Config layer : given) config = config.withFallback(layer);
+    config = config.withFallback(bundled).withFallback(ConfigFactory.defaultReference());
     try {
       return config.resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw new UserError("configuration: " + oneLine(e.getMessage()));
     }
+  }
+
+  /**
+   * Which files a run was built from, for reports (the table and JSON of every command). As a component of a
+   * report record, {@link brigade.report.Json} writes it as {@code {"settings": ..., "logging": ...}}.
+   *
+   * @param settings the settings file's absolute path ({@code --config} or {@code conf/application.conf}, laid
+   *     over the bundled defaults), or {@link #BUNDLED} when only the bundled defaults were read
+   * @param logging the logging file's absolute path, or {@link #BUNDLED} for the jar's {@code logback.xml}
+   */
+  public record Sources(String settings, String logging) {
+    /** The bundled defaults (settings) or the jar's {@code logback.xml} (logging). */
+    public static final String BUNDLED = "bundled";
+
+    /**
+     * One line for a text report, e.g. {@code config: /home/me/conf/application.conf (over the bundled defaults);
+     * logging: bundled logback.xml}.
+     */
+    public String toText() {
+      return "config: " + (settings.equals(BUNDLED) ? "bundled defaults" : settings + " (over the bundled defaults)")
+          + "; logging: " + (logging.equals(BUNDLED) ? "bundled logback.xml" : logging);
+    }
+  }
+
+  /**
+   * The files {@code config} was built from.
+   *
+   * @param config a config returned by {@link #load} (or any other: then the settings are "bundled")
+   * @return its settings file, and the logging file logback is running on now
+   */
+  public static Sources sources(Config config) {
+    String key = SOURCES_PATH + ".settings";
+    String settings = config.hasPath(key) ? config.getString(key) : Sources.BUNDLED;
+    return new Sources(settings, Logging.source());
   }
 
   /** A setting given by a command-line flag: the flag's name goes into error messages. */

@@ -42,16 +42,17 @@ public final class SettingsReader {
     return intBetween(path, min, Integer.MAX_VALUE);
   }
 
+  /**
+   * A whole number in [min, max], from any source.
+   *
+   * @return the value
+   * @throws UserError when the value is not written as a whole number (a fraction such as {@code 2.5}, a word, a
+   *     number beyond 64 bits) or lies outside [min, max]
+   */
   public long longBetween(String path, long min, long max) {
-    String allowed = rangeText(min, max);
     ConfigValue raw = raw(path);
-    long v;
-    try {
-      v = config.getLong(key(path));
-    } catch (ConfigException.WrongType e) {
-      throw invalid(path, raw, allowed);
-    }
-    if (v < min || v > max) throw invalid(path, raw, allowed);
+    Long v = whole(raw);
+    if (v == null || v < min || v > max) throw invalid(path, raw, rangeText(min, max));
     return v;
   }
 
@@ -59,15 +60,31 @@ public final class SettingsReader {
   public int intOrAuto(String path, int min, int max, int autoValue) {
     ConfigValue raw = raw(path);
     if (isWord(raw, "auto")) return autoValue;
-    String allowed = rangeText(min, max) + " or \"auto\"";
-    try {
-      long v = config.getLong(key(path));
-      if (v < min || v > max) throw invalid(path, raw, allowed);
-      return (int) v;
-    } catch (ConfigException.WrongType e) {
-      throw invalid(path, raw, allowed);
-    }
+    Long v = whole(raw);
+    if (v == null || v < min || v > max) throw invalid(path, raw, rangeText(min, max) + " or \"auto\"");
+    return (int) (long) v;
   }
+
+  /**
+   * The value as a whole number, or null when it is not written as one. Read from the raw value, not with
+   * {@code getLong}: Typesafe Config truncates {@code 2.9} to 2 and clamps numbers beyond 64 bits, and a flag
+   * or {@code -D} value arrives as a string that it would parse the same way. A string must be digits (with a
+   * sign); a number in a HOCON file is taken as HOCON parsed it (it stores {@code 3.0} as the whole number 3).
+   */
+  private static Long whole(ConfigValue raw) {
+    Object u = raw.unwrapped();
+    if (u instanceof Integer || u instanceof Long) return ((Number) u).longValue();
+    if (u instanceof String s && WHOLE.matcher(s.trim()).matches()) {
+      try {
+        return Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        return null; // beyond 64 bits
+      }
+    }
+    return null; // a fraction (Double), a boolean, a word, a list, an object
+  }
+
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?[0-9]+");
 
   /** True when the setting holds the word {@code auto}. */
   public boolean isAuto(String path) {
@@ -101,6 +118,12 @@ public final class SettingsReader {
   }
 
   private Duration duration(String path, ConfigValue raw, boolean allowZero, String allowed) {
+    // Typesafe Config reads a bare number as milliseconds: "--batch-timeout 2" would be 2 ms. Every
+    // brigade duration needs its unit instead.
+    Object u = raw.unwrapped();
+    if (u instanceof Number || (u instanceof String s && isBareNumber(s))) {
+      throw invalid(path, raw, allowed.replace(" such as", " with a unit, such as") + " (a bare number has no unit)");
+    }
     Duration d;
     try {
       d = config.getDuration(key(path));
@@ -110,6 +133,20 @@ public final class SettingsReader {
     if (d.isNegative() || (!allowZero && d.isZero())) throw invalid(path, raw, allowed);
     return d;
   }
+
+  /**
+   * Whether {@code text} is a number without a unit ({@code 2}, {@code 1.5}, {@code 1e3}): Typesafe Config would
+   * read it as milliseconds, so no Brigade duration accepts it, setting or not.
+   *
+   * @param text a duration as given
+   * @return true for a bare number
+   */
+  public static boolean isBareNumber(String text) {
+    return BARE_NUMBER.matcher(text.trim()).matches();
+  }
+
+  private static final java.util.regex.Pattern BARE_NUMBER =
+      java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
   /** One of a fixed set of words, compared without regard to case; returned in lower case. */
   public String oneOf(String path, Set<String> allowedWords) {
@@ -199,6 +236,7 @@ public final class SettingsReader {
   }
 
   private static String rangeText(long min, long max) {
+    if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) return "a whole number from -2^63 to 2^63-1 (64 bits)";
     if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE) return "a whole number >= " + min;
     return "a whole number from " + min + " to " + max;
   }

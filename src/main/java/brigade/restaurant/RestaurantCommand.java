@@ -177,7 +177,15 @@ public final class RestaurantCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         return interrupted.get() ? 130 : 1;
       }
-      out.print(json ? Json.write(summary) + System.lineSeparator() : summary.toText());
+      // Which files configured the run, so a summary kept for later says what it was built from.
+      brigade.config.BrigadeConfig.Sources sources = brigade.config.BrigadeConfig.sources(cfg);
+      if (json) {
+        com.fasterxml.jackson.databind.node.ObjectNode j = Json.mapper().valueToTree(summary);
+        j.set("config", Json.mapper().valueToTree(sources));
+        out.print(Json.write(j) + System.lineSeparator());
+      } else {
+        out.print(summary.toText() + sources.toText() + System.lineSeparator());
+      }
       out.flush();
     } finally {
       finished.set(true);
@@ -197,6 +205,10 @@ public final class RestaurantCommand implements Callable<Integer> {
   }
 
   private static java.time.Duration wallTime(String flag, String given, String time) {
+    if (brigade.config.SettingsReader.isBareNumber(time)) { // would be read as milliseconds
+      throw new brigade.UserError(flag + " '" + given
+          + "': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)");
+    }
     try {
       java.time.Duration d = com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("t", time)).getDuration("t");
       if (!d.isNegative()) return d;

@@ -89,4 +89,92 @@ class BrigadeConfigTest {
     UserError malformed = assertThrows(UserError.class, () -> BrigadeConfig.load(bad, Map.of(), Map.of()));
     assertTrue(malformed.getMessage().contains("bad.conf") && !malformed.getMessage().contains("\n"), malformed.getMessage());
   }
+
+  @Test
+  void wholeNumbersAreReadFromTheRawValueNeverTruncated() {
+    Config c = BrigadeConfig.load(null, Map.of(), Map.of()).withFallback(com.typesafe.config.ConfigFactory.parseString(
+        "x { int = 3, str = \"4\", plus = \"+5\", frac = 2.9, fracStr = \"2.9\", wholeStr = \"3.0\", expStr = \"1e3\", whole = 3.0,"
+            + " big = 9223372036854775808, bigStr = \"99999999999999999999\", word = many, yes = true, list = [1] }"))
+        .resolve();
+    SettingsReader r = new SettingsReader(c, "x");
+    assertEquals(3, r.intBetween("int", 0, 10));
+    assertEquals(4, r.intBetween("str", 0, 10));
+    assertEquals(5, r.intOrAuto("plus", 0, 10, 0));
+    assertEquals(3, r.intBetween("whole", 0, 10)); // HOCON itself reads 3.0 as the whole number 3
+    for (String bad : List.of("frac", "fracStr", "wholeStr", "expStr", "big", "bigStr", "word", "yes", "list")) {
+      UserError e = assertThrows(UserError.class, () -> r.longBetween(bad, Long.MIN_VALUE, Long.MAX_VALUE), bad);
+      assertTrue(e.getMessage().startsWith("invalid setting x." + bad + " = "), e.getMessage());
+      assertThrows(UserError.class, () -> r.intOrAuto(bad, 0, 10, 0), bad);
+    }
+    UserError frac = assertThrows(UserError.class, () -> r.intAtLeast("frac", 1));
+    assertEquals("invalid setting x.frac = 2.9 (from String: 1): expected a whole number >= 1", frac.getMessage());
+  }
+
+  @Test
+  void aDurationNeedsAUnit() {
+    Config c = com.typesafe.config.ConfigFactory.parseString(
+        "x { n = 2, s = \"2\", z = 0, f = 1.5, fs = \" .5 \", e = 1e3, ok = 2s, okMs = \"250 ms\" }");
+    SettingsReader r = new SettingsReader(c, "x");
+    assertEquals(Duration.ofSeconds(2), r.duration("ok", false));
+    assertEquals(Duration.ofMillis(250), r.duration("okMs", false));
+    for (String bare : List.of("n", "s", "z", "f", "fs", "e")) {
+      UserError e = assertThrows(UserError.class, () -> r.duration(bare, true), bare);
+      assertTrue(e.getMessage().endsWith("expected a duration >= 0 with a unit, such as 250ms, 2s or 1m "
+          + "(a bare number has no unit)"), e.getMessage());
+      assertThrows(UserError.class, () -> r.durationOrAuto(bare), bare);
+    }
+  }
+
+  @Test
+  void anUnknownBrigadeKeyNamesTheNearestKnownOne() throws Exception {
+    Path f = dir.resolve("typo.conf");
+    Files.writeString(f, "akka.whatever = 1\nbrigade.bench.outt = x\n");
+    UserError e = assertThrows(UserError.class, () -> BrigadeConfig.load(f, Map.of(), Map.of()));
+    assertEquals("unknown setting brigade.bench.outt (from " + f + ": 2): did you mean brigade.bench.out? "
+        + "(every setting is listed in conf/application.conf)", e.getMessage());
+    UserError d = assertThrows(UserError.class,
+        () -> BrigadeConfig.load(null, Map.of("brigade.cluster.seed-node", "a:1"), Map.of()));
+    assertTrue(d.getMessage().startsWith("unknown setting brigade.cluster.seed-node (from -D on the command line): "
+        + "did you mean brigade.cluster.seed-nodes?"), d.getMessage());
+    UserError flag = assertThrows(UserError.class, () -> BrigadeConfig.load(null, Map.of(),
+        Map.of("brigade.primes.no-such", new BrigadeConfig.Flag("--no-such", 1))));
+    assertTrue(flag.getMessage().contains("(from flag --no-such)"), flag.getMessage());
+    // A whole section, akka keys and the dispatcher's Akka keys are fine.
+    Files.writeString(f, "brigade.primes { pool-size = 2 }\nakka.loglevel = DEBUG\n"
+        + "brigade.primes.worker-dispatcher.thread-pool-executor.fixed-pool-size = 2\n"
+        + "brigade.primes.worker-dispatcher.executor = thread-pool-executor\n");
+    assertEquals(2, BrigadeConfig.load(f, Map.of(), Map.of()).getInt("brigade.primes.pool-size"));
+  }
+
+  @Test
+  void theKnownKeysAreTheBundledFilesOwn() {
+    KnownKeys k = KnownKeys.of(BrigadeConfig.bundledDefaults());
+    assertEquals("brigade.primes.pool-size", k.nearest("brigade.primes.pool-sise"));
+    assertEquals("brigade.restaurant.cook-time", k.nearest("brigade.restaurant.cooktime"));
+    KnownKeys more = KnownKeys.of(com.typesafe.config.ConfigFactory.parseString("brigade.new-section.knob = 1")
+        .withFallback(BrigadeConfig.bundledDefaults()));
+    assertEquals("brigade.new-section.knob", more.nearest("brigade.new-section.knb"));
+    assertEquals(0, KnownKeys.distance("abc", "abc"));
+    assertEquals(1, KnownKeys.distance("pool-sise", "pool-size"));
+    assertEquals(3, KnownKeys.distance("", "abc"));
+  }
+
+  @Test
+  void sourcesNameTheFileARunWasBuiltFrom() throws Exception {
+    Path f = dir.resolve("s.conf");
+    Files.writeString(f, "brigade.restaurant.orders = 3\n");
+    BrigadeConfig.Sources s = BrigadeConfig.sources(BrigadeConfig.load(f, Map.of(), Map.of()));
+    assertEquals(f.toAbsolutePath().normalize().toString(), s.settings());
+    assertTrue(s.logging().endsWith("logback-test.xml"), s.logging()); // tests log with their own file
+    // The working directory's conf/application.conf (tests run in the project directory), else the bundled ones.
+    assertEquals(BrigadeConfig.DEFAULT_FILE.toAbsolutePath().toString(),
+        BrigadeConfig.sources(BrigadeConfig.load(null, Map.of(), Map.of())).settings());
+    assertEquals(BrigadeConfig.Sources.BUNDLED, BrigadeConfig.sources(BrigadeConfig.defaults()).settings());
+    assertEquals(BrigadeConfig.Sources.BUNDLED,
+        BrigadeConfig.sources(com.typesafe.config.ConfigFactory.empty()).settings());
+    assertEquals("config: bundled defaults; logging: bundled logback.xml",
+        new BrigadeConfig.Sources("bundled", "bundled").toText());
+    assertEquals("config: /a/b.conf (over the bundled defaults); logging: /a/log.xml",
+        new BrigadeConfig.Sources("/a/b.conf", "/a/log.xml").toText());
+  }
 }
