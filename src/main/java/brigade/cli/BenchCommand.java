@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
       stderr.printf(Locale.ROOT, "bench: %d points x %d repeats = %d runs (%s, %s, %,d numbers, %d cores), "
               + "warm-up %s; a run = actor pool + ForkJoinPool + one thread%n",
           bench.points().size(), settings.repeat(), bench.plannedRuns(), settings.job().label(),
-          settings.algorithm().name(), settings.count(), cores, human(settings.warmup()));
+          settings.algorithm().name(), settings.count(), cores, brigade.report.DurationText.of(settings.warmup()));
       stderr.flush();
       try (ProgressDisplay bar = ProgressDisplay.start("bench", bench.plannedRuns(), bench::runsDone)) {
         bench.run(system);
@@ -145,9 +145,5 @@ public final class BenchCommand implements Callable<Integer> {
         // the process is ending anyway; everything measured has been written
       }
     }
-  }
-
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 }

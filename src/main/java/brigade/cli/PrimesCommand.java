@@ -320,7 +320,7 @@ public final class PrimesCommand implements Callable<Integer> {
         JobSession.Outcome outcome = session.run();
         if (csv != null) csv.flush();
         JobReport report = JobReport.of(outcome, input.description(), input.count(), cores,
-            output == null ? null : output.toString());
+            output == null ? null : output.toString(), brigade.config.BrigadeConfig.sources(config));
         PrintWriter out = spec.commandLine().getOut();
         brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(outcome.result()) : null;
         out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()

@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import brigade.primes.JobResult.FailedBatch;
+import brigade.report.DurationText;
 import brigade.primes.JobResult.WorkerStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -483,8 +484,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     Task task = task(t.key().batchId(), t.key().part());
     if (task == null || task.state != State.SENT || task.batch.done()) return this;
     getContext().getLog().warn("batch {}{} got no reply within {}", task.batch.id,
-        task.batch.split ? " (range " + task.key.part() + ")" : "", spec.batchTimeout());
-    retryOrGiveUp(task, "no reply within " + spec.batchTimeout());
+        task.batch.split ? " (range " + task.key.part() + ")" : "", DurationText.of(spec.batchTimeout()));
+    retryOrGiveUp(task, "no reply within " + DurationText.of(spec.batchTimeout()));
     return flushAndDispatch();
   }
 

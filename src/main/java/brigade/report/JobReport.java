@@ -1,5 +1,6 @@
 package brigade.report;
 
+import brigade.config.BrigadeConfig;
 import brigade.primes.Job;
 import brigade.primes.JobResult;
 import brigade.primes.JobSession;
@@ -53,6 +54,7 @@ import java.util.Locale;
  * @param workers each worker's share of the first pool run (the one whose results were written)
  * @param results per-number results, for seed-sized runs only (at most {@link #RESULTS_SHOWN} numbers)
  * @param output the CSV file written, if any
+ * @param config the settings and logging files the run was configured from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobReport(
@@ -100,7 +102,8 @@ public record JobReport(
     boolean interrupted,
     List<Worker> workers,
     List<NumberResult> results,
-    String output) {
+    String output,
+    BrigadeConfig.Sources config) {
 
   /** Runs of at most this many numbers also list each number's result, like the classic lesson. */
   public static final int RESULTS_SHOWN = 20;
@@ -122,8 +125,10 @@ public record JobReport(
    * @param count numbers in the input
    * @param cores available processors
    * @param output the CSV file written, if any (else null)
+   * @param config the files the run was configured from (null: not known, e.g. a job run from code)
    */
-  public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output) {
+  public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output,
+      BrigadeConfig.Sources config) {
     JobSpec spec = o.spec();
     JobResult r = o.result();
     Stats pool = Stats.of(o.poolMillis().stream().mapToDouble(Double::doubleValue).toArray());
@@ -176,7 +181,7 @@ public record JobReport(
         o.startupMillis() == null ? null : round(o.startupMillis(), 3), tooSmall ? true : null, note, o.agrees(),
         r.failedBatches().size(), failures, r.retries(), r.splitNumbers() == 0 ? null : r.splitNumbers(),
         r.splitNumbers() == 0 ? null : r.splitRanges(), r.splitNumbers() == 0 ? null : r.rangesSkipped(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),
-        o.interrupted() || r.interrupted(), workers, results.isEmpty() ? null : results, output);
+        o.interrupted() || r.interrupted(), workers, results.isEmpty() ? null : results, output, config);
   }
 
   public String toJson() {
@@ -244,6 +249,7 @@ public record JobReport(
               + " not needed: a smaller divisor was found first)"));
     }
     if (output != null) line(sb, "output", output);
+    if (config != null) sb.append(config.toText()).append(nl);
     if (!workers.isEmpty()) {
       if (runs > 1) line(sb, "workers", "shares of the first run, which wrote the results");
       TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");

@@ -40,7 +40,7 @@ class JobReportTest {
   @Test
   void jsonHasEveryKeyTheIssueNames() throws Exception {
     JobReport r = JobReport.of(outcome(Job.FACTOR, result(), "on", List.of(2000.0), List.of(6000.0),
-        List.of(1900.0), null, 2200.04, 3.21, false), "range 1..1000", 1000, 2, "out.csv");
+        List.of(1900.0), null, 2200.04, 3.21, false), "range 1..1000", 1000, 2, "out.csv", null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -87,7 +87,7 @@ class JobReportTest {
   @Test
   void aJobTooSmallToTimeSaysSoInsteadOfASpeedup() throws Exception {
     JobReport r = JobReport.of(outcome(Job.CHECK, cleanResult(300_000L), "on", List.of(0.3), List.of(0.02),
-        List.of(0.2), true, null, 2.0, false), "2 numbers", 2, 2, null);
+        List.of(0.2), true, null, 2.0, false), "2 numbers", 2, 2, null, null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertTrue(json.get("tooSmallToTime").asBoolean());
     assertFalse(json.has("speedup"));
@@ -101,7 +101,7 @@ class JobReportTest {
   @Test
   void checkReportHasPrimesButNoFactorsAndNoTimesWithoutBaseline() throws Exception {
     JobReport r = JobReport.of(outcome(Job.CHECK, result(), "off", List.of(2000.0), List.of(), List.of(), null, null,
-        null, false), "x", 1000, 2, null);
+        null, false), "x", 1000, 2, null, null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertTrue(json.has("primes"));
     assertFalse(json.has("factors"));
@@ -114,7 +114,7 @@ class JobReportTest {
   @Test
   void textStatesNumbersInAndOutFailuresAndWorkers() {
     JobReport r = JobReport.of(outcome(Job.FACTOR, result(), "on", List.of(2000.0), List.of(6000.0), List.of(), null,
-        null, null, true), "range 1..1000", 1000, 2, null);
+        null, null, true), "range 1..1000", 1000, 2, null, null);
     String text = r.toText("×");
     assertTrue(text.contains("in 1,000, out 900, failed 100"), text);
     assertTrue(text.contains("INTERRUPTED"), text);
@@ -135,7 +135,7 @@ class JobReportTest {
     // Round 1: pool 30 ms (a slow outlier), baseline 60; later rounds: pool 20, 22, 21, 19; baseline 41, 40, 44, 39.
     JobReport r = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on",
         List.of(30.0, 20.0, 22.0, 21.0, 19.0), List.of(60.0, 41.0, 40.0, 44.0, 39.0), List.of(), true, null, null,
-        false), "x", 1000, 2, null);
+        false), "x", 1000, 2, null, null);
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertEquals(5, json.get("runs").asInt());
     assertEquals(21.0, json.get("wallMillis").asDouble());
@@ -156,14 +156,14 @@ class JobReportTest {
   @Test
   void passesWithOtherResultsAreReportedAsDisagreeing() throws Exception {
     JobReport withBaseline = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0, 20.0),
-        List.of(60.0, 41.0), List.of(), false, null, null, false), "x", 1000, 2, null);
+        List.of(60.0, 41.0), List.of(), false, null, null, false), "x", 1000, 2, null, null);
     assertFalse(withBaseline.baselineAgrees());
     assertTrue(withBaseline.toText("x").contains("DIFFERENT RESULTS"), withBaseline.toText("x"));
     JobReport poolOnly = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "off", List.of(30.0, 20.0),
-        List.of(), List.of(), false, null, null, false), "x", 1000, 2, null);
+        List.of(), List.of(), false, null, null, false), "x", 1000, 2, null, null);
     assertFalse(poolOnly.baselineAgrees());
     JobReport agreeing = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "off", List.of(30.0, 20.0),
-        List.of(), List.of(), null, null, null, false), "x", 1000, 2, null);
+        List.of(), List.of(), null, null, null, false), "x", 1000, 2, null, null);
     assertNull(agreeing.baselineAgrees());
     assertEquals(25.0, agreeing.wallMillis()); // the median of 30 and 20
   }
@@ -171,11 +171,11 @@ class JobReportTest {
   @Test
   void anInterruptAfterTheLastNumberSaysTheCountsAreComplete() {
     JobReport complete = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0), List.of(),
-        List.of(), null, null, null, true), "x", 1000, 2, null);
+        List.of(), null, null, null, true), "x", 1000, 2, null, null);
     assertTrue(complete.toText("x").contains("failed 0  (INTERRUPTED after the last number: counts are complete)"),
         complete.toText("x"));
     JobReport partial = JobReport.of(outcome(Job.FACTOR, cleanResult(30_000_000L), "on", List.of(30.0), List.of(),
-        List.of(), null, null, null, true), "x", 2000, 2, null);
+        List.of(), null, null, null, true), "x", 2000, 2, null, null);
     assertTrue(partial.toText("x").contains("(INTERRUPTED: counts cover what finished)"), partial.toText("x"));
   }
 
