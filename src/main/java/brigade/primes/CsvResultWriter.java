@@ -100,7 +100,8 @@ public final class CsvResultWriter implements ResultSink {
     return rows;
   }
 
-  /** Pushes everything written so far to the file (used when a run is interrupted). */
+  /** Pushes everything written so far to the file (once the results are complete, or a run is interrupted). */
+  @Override
   public void flush() {
     try {
       drain();

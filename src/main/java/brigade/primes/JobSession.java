@@ -359,6 +359,7 @@ public final class JobSession {
     } finally {
       if (writer != null) drain(writer);
     }
+    if (sink != ResultSink.NONE) flush(sink); // the output is complete (or all it will be): on disk before any later round
     if (first != null) first.set(result);
     return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
   }
@@ -367,6 +368,14 @@ public final class JobSession {
   private static void drain(AsyncSink writer) {
     try {
       writer.drain();
+    } catch (RuntimeException e) {
+      throw new JobFailed(e);
+    }
+  }
+
+  private static void flush(ResultSink sink) {
+    try {
+      sink.flush();
     } catch (RuntimeException e) {
       throw new JobFailed(e);
     }

@@ -11,6 +11,9 @@ public interface ResultSink extends AutoCloseable {
   /** Numbers of a batch that failed for good: reported, not answered. */
   default void failed(long firstIndex, long[] numbers, String error) {}
 
+  /** Pushes what was accepted so far to its destination (a file): called once a run's results are complete. */
+  default void flush() {}
+
   @Override
   default void close() {}
 
