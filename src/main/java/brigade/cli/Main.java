@@ -1,7 +1,13 @@
 package brigade.cli;
 
 import brigade.UserError;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,6 +73,49 @@ public final class Main implements Callable<Integer> {
     return EXIT_OK;
   }
 
+  /**
+   * The process's standard output, remembering why a write failed: a {@code PrintWriter} keeps only a flag, and
+   * {@code System.out} not even that, so a full disk ({@code > /dev/full}) would otherwise lose the report silently.
+   */
+  private static final class Stdout extends FilterOutputStream {
+    static volatile IOException lastError;
+
+    Stdout() {
+      super(new FileOutputStream(FileDescriptor.out));
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        lastError = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        lastError = e;
+        throw e;
+      }
+    }
+  }
+
+  /** Why writing to standard output failed, in the system's words ("No space left on device"). */
+  static String stdoutError() {
+    IOException e = Stdout.lastError;
+    return e == null || e.getMessage() == null ? "write error" : e.getMessage();
+  }
+
   /** Builds the command line with all subcommands and Brigade's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
@@ -78,7 +127,31 @@ public final class Main implements Callable<Integer> {
   }
 
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine cl = commandLine();
+    cl.setOut(new PrintWriter(new OutputStreamWriter(new Stdout(), stdoutCharset()), true));
+    int code = cl.execute(args);
+    return checkStdout(cl.getOut(), cl.getErr(), code);
+  }
+
+  /**
+   * The one rule for standard output: a report that could not be written is a failure, said in one line (exit 1, as
+   * GNU tools do), never a silent success.
+   */
+  static int checkStdout(PrintWriter out, PrintWriter err, int code) {
+    out.flush();
+    if (!out.checkError()) return code;
+    err.println("brigade: cannot write to standard output: " + stdoutError());
+    err.flush();
+    return code == EXIT_OK ? EXIT_FAILED : code;
+  }
+
+  private static Charset stdoutCharset() {
+    String enc = System.getProperty("sun.stdout.encoding");
+    try {
+      return enc == null ? Charset.defaultCharset() : Charset.forName(enc);
+    } catch (RuntimeException e) {
+      return Charset.defaultCharset();
+    }
   }
 
   public static void main(String[] args) {

@@ -17,6 +17,7 @@ import brigade.report.JobReport;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +117,8 @@ public final class PrimesCommand implements Callable<Integer> {
     String range;
 
     @Option(names = "--file", paramLabel = "FILE",
-        description = "Numbers file: one per line; blank lines and # comments skipped. Checked whole before work starts.")
+        description = "Numbers file: one per line; blank lines and # comments skipped. Checked whole before work starts; "
+            + "- for standard input (a pipe is read once, and kept in a temporary file).")
     Path file;
 
     @Option(names = "--random", paramLabel = "N", description = "N random numbers (brigade.primes.random-count).")
@@ -189,7 +191,9 @@ public final class PrimesCommand implements Callable<Integer> {
             + "up to 15) (brigade.primes.repeat).")
     String repeat;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write per-number results as CSV: number,prime,factors.")
+    @Option(names = "--output", paramLabel = "FILE",
+        description = "Write per-number results as CSV: number,prime,factors; - for standard output (the report then "
+            + "goes to standard error).")
     Path output;
 
     @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
@@ -222,6 +226,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
       NumberSources.Input input = input(settings);
+      refuseOutputOverInput();
       // Validated before anything is created (the output file, an actor system), like every other setting.
       if (cluster.enabled()) brigade.cluster.ClusterSettings.from(cfg);
       if (cluster.enabled() && settings.repeat() > 1) {
@@ -257,6 +262,19 @@ public final class PrimesCommand implements Callable<Integer> {
         return NumberSources.random(settings.randomCount(), settings.randomMin(), settings.randomMax(), settings.seed());
       }
       return NumberSources.reference();
+    }
+
+    /** Writing the results over the numbers being read would lose them: refused, whatever the path's spelling. */
+    private void refuseOutputOverInput() {
+      if (file == null || output == null || isStdio(file) || isStdio(output) || !Files.exists(output)) return;
+      try {
+        if (Files.isSameFile(file, output)) { // same file key: any spelling, a symlink or a hard link
+          throw new UserError("--output '" + output + "' is the input file '" + file
+              + "': writing the results would destroy the numbers; choose another output file");
+        }
+      } catch (java.io.IOException e) {
+        // the input was read already; an output path that cannot be compared is checked when it is created
+      }
     }
 
     /** An algorithm that cannot run (not built into this version) is a usage error, before any work. */
@@ -302,7 +320,11 @@ public final class PrimesCommand implements Callable<Integer> {
     }
 
     int run() {
-      CsvResultWriter csv = output == null ? null : CsvResultWriter.create(output); // fails before any work
+      boolean csvToStdout = output != null && isStdio(output);
+      CsvResultWriter csv = output == null ? null
+          : csvToStdout ? new CsvResultWriter(asciiStream(spec.commandLine().getOut()), "standard output")
+          : CsvResultWriter.create(output); // fails before any work
+      PrintWriter reportTo = csvToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       brigade.cluster.ClusterCoordinator coordinator = clusterJob ? brigade.cluster.ClusterCoordinator.start(config) : null;
       ActorSystem<Void> system = clusterJob ? coordinator.system() : ActorSystem.create(Behaviors.empty(), "brigade", config);
       JobSession.Workers workers = clusterJob ? coordinator.sessionWorkers()
@@ -318,10 +340,15 @@ public final class PrimesCommand implements Callable<Integer> {
               return reported;
             });
         JobSession.Outcome outcome = session.run();
-        if (csv != null) csv.flush();
+        if (csv != null) {
+          CsvResultWriter done = csv;
+          csv = null; // closed here, so that a failing close is reported once, as the run's failure
+          done.close();
+        }
         JobReport report = JobReport.of(outcome, input.description(), input.count(), cores,
-            output == null ? null : output.toString(), brigade.config.BrigadeConfig.sources(config));
-        PrintWriter out = spec.commandLine().getOut();
+            output == null ? null : csvToStdout ? "standard output" : output.toString(),
+            brigade.config.BrigadeConfig.sources(config));
+        PrintWriter out = reportTo;
         brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(outcome.result()) : null;
         out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
             : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
@@ -342,6 +369,8 @@ public final class PrimesCommand implements Callable<Integer> {
       } finally {
         try {
           if (csv != null) csv.close();
+        } catch (java.io.UncheckedIOException alreadyReported) {
+          // the run failed writing this file, and said so
         } finally {
           reported.complete(Done.getInstance());
           system.terminate();
@@ -354,6 +383,32 @@ public final class PrimesCommand implements Callable<Integer> {
           }
         }
       }
+    }
+
+    /** The CSV's bytes (ASCII) onto the command's standard output writer; closing it only flushes. */
+    private static java.io.OutputStream asciiStream(PrintWriter out) {
+      return new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+          out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          out.write(new String(b, off, len, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+          out.flush();
+          if (out.checkError()) throw new java.io.IOException(Main.stdoutError());
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+          flush();
+        }
+      };
     }
 
     /** How long a cancelled job may take to return its in-flight batches: within the shutdown phase's timeout. */
@@ -375,5 +430,10 @@ public final class PrimesCommand implements Callable<Integer> {
       }
       return cs.newEncoder().canEncode('×') ? "×" : "*";
     }
+  }
+
+  /** "-": standard input or output. */
+  static boolean isStdio(Path p) {
+    return p.toString().equals(NumberSources.STDIN);
   }
 }

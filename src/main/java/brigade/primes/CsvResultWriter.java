@@ -57,9 +57,16 @@ public final class CsvResultWriter implements ResultSink {
       }
       return new CsvResultWriter(Files.newOutputStream(file), file.toString());
     } catch (IOException e) {
-      throw new UserError("cannot write output file '" + file + "': "
-          + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
+      throw new UserError("cannot write output file '" + file + "': " + reason(e));
     }
+  }
+
+  /** Why a file could not be opened, in words ("permission denied"), never only the file's own name. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override

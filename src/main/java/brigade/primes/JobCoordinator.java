@@ -658,7 +658,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> fail(String what, RuntimeException e) {
-    getContext().getLog().error("{}: {}", what, e.toString());
+    // The caller gets the failure (and reports it in its own words): a log line would say it twice.
+    getContext().getLog().debug("{}: {}", what, e.toString());
     promise.completeExceptionally(e);
     return Behaviors.stopped();
   }

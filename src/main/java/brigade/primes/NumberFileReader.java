@@ -1,7 +1,10 @@
 package brigade.primes;
 
 import brigade.UserError;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -43,11 +46,49 @@ public final class NumberFileReader {
 
   /** {@link #validate(Path)} reading {@code blockSize} bytes at a time (tests use tiny blocks). */
   static Scan validate(Path path, int blockSize) {
+    try {
+      return validate("file '" + path + "'", scanner(path, blockSize), path);
+    } catch (IOException e) {
+      throw cannotRead("file '" + path + "'", e);
+    }
+  }
+
+  /**
+   * Checks a stream that can be read only once (standard input, a pipe), copying every byte to {@code spool} as
+   * it goes, so that the job and its baseline read the copy.
+   *
+   * @param name what error lines call it ("standard input", "file '/dev/fd/63'")
+   * @throws UserError if the stream cannot be read, holds a bad line, or holds no numbers, or the copy fails
+   */
+  public static Scan validateOnce(String name, InputStream in, Path spool) {
+    try (OutputStream copy = Files.newOutputStream(spool)) {
+      InputStream tee = new FilterInputStream(in) {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) copy.write(b, off, n);
+          return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+          int c = super.read();
+          if (c >= 0) copy.write(c);
+          return c;
+        }
+      };
+      return validate(name, new NumberLineScanner(tee, NumberLineScanner.DEFAULT_BLOCK_SIZE), spool);
+    } catch (IOException e) {
+      throw new UserError("cannot keep a copy of " + name + " in " + spool + " to read it again: " + e.getMessage());
+    }
+  }
+
+  private static Scan validate(String name, NumberLineScanner scanner, Path seed) {
     long count = 0;
     long[] reservoir = new long[SAMPLE_SIZE];
-    SplittableRandom random = new SplittableRandom(path.toString().hashCode());
+    SplittableRandom random = new SplittableRandom(seed.toString().hashCode());
     long[] chunk = new long[4096];
-    try (NumberLineScanner lines = scanner(path, blockSize)) {
+    try (NumberLineScanner lines = scanner) {
       for (int n; (n = lines.read(chunk, 0, chunk.length)) > 0; ) {
         for (int i = 0; i < n; i++) {
           if (count < SAMPLE_SIZE) {
@@ -60,13 +101,13 @@ public final class NumberFileReader {
         }
       }
     } catch (NumberLineScanner.BadLineException bad) {
-      throw new UserError("file '" + path + "' line " + bad.lineNo + ": '" + printable(bad.text) + "' " + bad.problem
+      throw new UserError(name + " line " + bad.lineNo + ": '" + printable(bad.text) + "' " + bad.problem
           + "; expected " + NumberSources.ALLOWED + " on each line (blank lines and # comments are skipped)");
     } catch (IOException e) {
-      throw cannotRead(path, e);
+      throw cannotRead(name, e);
     }
     if (count == 0) {
-      throw new UserError("file '" + path + "' holds no numbers (only blank lines or # comments): give at least one");
+      throw new UserError(name + " holds no numbers (only blank lines or # comments): give at least one");
     }
     return new Scan(count, java.util.Arrays.copyOf(reservoir, (int) Math.min(count, SAMPLE_SIZE)));
   }
@@ -82,9 +123,11 @@ public final class NumberFileReader {
     try {
       lines = scanner(path, blockSize);
     } catch (IOException e) {
-      throw cannotRead(path, e);
+      throw cannotRead("file '" + path + "'", e);
     }
     return new NumberSource() {
+      long read;
+
       @Override
       public OptionalLong size() {
         return OptionalLong.of(count);
@@ -93,7 +136,14 @@ public final class NumberFileReader {
       @Override
       public int read(long[] buf) {
         try {
-          return lines.read(buf, 0, buf.length);
+          int n = lines.read(buf, 0, buf.length);
+          read += n;
+          if (n == 0 && read != count) {
+            // Never a short run reported as complete: the file was cut (or grew) since it was checked.
+            throw new UncheckedIOException(new IOException("file '" + path + "' changed while being read: it held "
+                + count + " numbers when checked, now " + read));
+          }
+          return n;
         } catch (NumberLineScanner.BadLineException bad) {
           // Only if the file changed between the two passes.
           throw new UncheckedIOException(new IOException("file '" + path + "' changed while being read: line "
@@ -119,13 +169,13 @@ public final class NumberFileReader {
     return new NumberLineScanner(Files.newInputStream(path), blockSize);
   }
 
-  private static UserError cannotRead(Path path, IOException e) {
+  private static UserError cannotRead(String name, IOException e) {
     String why;
     if (e instanceof NoSuchFileException) why = "no such file";
     else if (e instanceof AccessDeniedException) why = "permission denied";
     else if (e instanceof CharacterCodingException) why = "it is not a UTF-8 text file";
     else why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new UserError("cannot read numbers file '" + path + "': " + why);
+    return new UserError("cannot read numbers " + (name.startsWith("file '") ? name : "from " + name) + ": " + why);
   }
 
   /** Bad values are quoted in a one-line message: keep them short and free of control characters. */

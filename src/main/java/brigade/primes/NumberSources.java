@@ -1,6 +1,8 @@
 package brigade.primes;
 
 import brigade.UserError;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -191,18 +193,37 @@ public final class NumberSources {
     return random.nextLong() & Long.MAX_VALUE; // [0, 2^63-1]
   }
 
+  /** The file name that means standard input, as for most command-line tools. */
+  public static final String STDIN = "-";
+
   /**
    * The numbers in a text file, one per line. The file is validated whole first (so a bad line stops the run
-   * before any work starts) and then streamed again each time it is opened.
+   * before any work starts) and then streamed again each time it is opened. {@code -} is standard input; it, and
+   * any other input that cannot be read twice (a pipe, {@code /dev/stdin}, a process substitution), is read once,
+   * validated as it streams, and kept in a temporary file that the job reads (deleted when the JVM exits).
    *
    * @throws UserError for an unreadable file or a bad line (naming the line number and the value)
    */
   public static Input file(Path path) {
-    NumberFileReader.Scan scan = NumberFileReader.validate(path);
+    boolean stdin = path.toString().equals(STDIN);
+    Path readFrom = path;
+    NumberFileReader.Scan scan;
+    String name = stdin ? "standard input" : "file " + path;
+    if (stdin || (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path))) {
+      readFrom = spoolFile();
+      try (InputStream in = stdin ? System.in : Files.newInputStream(path)) {
+        scan = NumberFileReader.validateOnce(stdin ? "standard input" : "file '" + path + "'", in, readFrom);
+      } catch (java.io.IOException e) {
+        throw new UserError("cannot read numbers file '" + path + "': " + e.getMessage());
+      }
+    } else {
+      scan = NumberFileReader.validate(path);
+    }
+    Path source = readFrom;
     return new Input() {
       @Override
       public String description() {
-        return "file " + path + " (" + scan.count() + (scan.count() == 1 ? " number)" : " numbers)");
+        return name + " (" + scan.count() + (scan.count() == 1 ? " number)" : " numbers)");
       }
 
       @Override
@@ -212,7 +233,7 @@ public final class NumberSources {
 
       @Override
       public NumberSource open() {
-        return NumberFileReader.open(path, scan.count());
+        return NumberFileReader.open(source, scan.count());
       }
 
       @Override
@@ -221,6 +242,17 @@ public final class NumberSources {
         return s.length <= max ? s.clone() : Arrays.copyOf(s, max);
       }
     };
+  }
+
+  private static Path spoolFile() {
+    try {
+      Path spool = Files.createTempFile("brigade-input-", ".txt");
+      spool.toFile().deleteOnExit();
+      return spool;
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot create a temporary file to keep a copy of the input in "
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage());
+    }
   }
 
   /** Why {@code text} is not a number in [0, 2^63-1], or null if it is one. */

@@ -323,6 +323,42 @@ class PrimesCommandTest {
   }
 
   @Test
+  void anOutputThatIsTheInputIsRefusedBeforeAnythingIsWrittenWhateverItsSpelling() throws Exception {
+    Path numbers = dir.resolve("numbers.txt");
+    Files.writeString(numbers, "97\n1001\n");
+    Path link = dir.resolve("link.txt");
+    Files.createSymbolicLink(link, numbers);
+    Path hard = dir.resolve("hard.txt");
+    Files.createLink(hard, numbers);
+    for (String[] pair : new String[][] {{numbers.toString(), numbers.toString()},
+        {numbers.toString(), dir.resolve("sub/../numbers.txt").toString()}, {link.toString(), numbers.toString()},
+        {numbers.toString(), hard.toString()}}) {
+      Files.createDirectories(dir.resolve("sub"));
+      CliRun r = CliRun.of("primes", "check", "--file", pair[0], "--output", pair[1], "--no-baseline");
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals(List.of("brigade primes check: --output '" + pair[1] + "' is the input file '" + pair[0]
+          + "': writing the results would destroy the numbers; choose another output file"), r.errLines());
+      assertEquals("97\n1001\n", Files.readString(numbers), "the input is untouched");
+    }
+  }
+
+  @Test
+  void outputDashIsStandardOutputAndTheReportGoesToStandardError() throws Exception {
+    CliRun r = CliRun.of("primes", "factor", "12", "97", "--output", "-", "--no-baseline", "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(List.of("number,prime,factors", "12,false,2 2 3", "97,true,97"), r.out().lines().toList());
+    assertTrue(r.err().contains("\"output\" : \"standard output\""), r.err());
+  }
+
+  @Test
+  void anOutputThatCannotBeOpenedSaysWhy() {
+    CliRun r = CliRun.of("primes", "check", "97", "--output", "/proc/brigade.csv", "--no-baseline");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("brigade primes check: cannot write output file '/proc/brigade.csv': no such file or directory"),
+        r.errLines());
+  }
+
+  @Test
   void demoIncludesThePrimeCheck() {
     assertTrue(Main.DEMO.contains(List.of("primes", "check")), Main.DEMO.toString());
   }
