@@ -107,16 +107,16 @@ public final class NodeRunner {
   public static <T> ActorSystem<T> start(ClusterSettings settings, Config full, Behavior<T> guardian, boolean first) {
     int attempts = first ? 1 : 30;
     for (int i = 1; ; i++) {
+      if (i >= attempts && !portFree(settings)) { // say so in one line, before Akka logs a BindException's trace
+        throw cannotBind(settings);
+      }
       try {
         ActorSystem<T> system = ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, full);
         awaitDowningBeforeLeaving(system, full);
         return system;
       } catch (RuntimeException e) {
         if (!isBindFailure(e)) throw e;
-        if (i >= attempts) {
-          throw new UserError("cannot bind " + settings.host() + ":" + settings.port()
-              + ": the address is in use or not local to this machine (pick another with --port / --host)");
-        }
+        if (i >= attempts) throw cannotBind(settings);
         try {
           Thread.sleep(1000);
         } catch (InterruptedException ie) {
@@ -124,6 +124,26 @@ public final class NodeRunner {
           throw e;
         }
       }
+    }
+  }
+
+  private static UserError cannotBind(ClusterSettings settings) {
+    return new UserError("cannot bind " + settings.host() + ":" + settings.port()
+        + ": the address is in use or not local to this machine (pick another with --port / --host)");
+  }
+
+  /**
+   * Whether this node's address can be bound now (port 0, any free port, always can). Racy by nature (another
+   * process may take the port next): a bind failure inside Akka is still reported, only with Akka's log line too.
+   */
+  private static boolean portFree(ClusterSettings settings) {
+    if (settings.port() == 0) return true;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true); // as Akka's own listener binds: a port in TIME_WAIT is free
+      probe.bind(new java.net.InetSocketAddress(settings.host(), settings.port()));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

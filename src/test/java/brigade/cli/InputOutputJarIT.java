@@ -82,4 +82,15 @@ class InputOutputJarIT {
     assertEquals(List.of("brigade primes factor: failed: cannot write output file '/dev/full': No space left on device"),
         r.errLines());
   }
+
+  @Test
+  void aClusterPortInUseIsOneLineWithNoLogNoise() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = sh("$BRIGADE primes check 97 --cluster --host 127.0.0.1 --port " + taken.getLocalPort());
+      assertEquals(2, r.exitCode(), r.err());
+      // Every line on stderr, log lines included: only the one.
+      assertEquals(List.of("brigade primes check: cannot bind 127.0.0.1:" + taken.getLocalPort() + ": the address is in "
+          + "use or not local to this machine (pick another with --port / --host)"), r.err().lines().toList());
+    }
+  }
 }
