@@ -26,12 +26,21 @@ final class BenchReport {
         + "actor/FJ = ForkJoinPool time / actor pool time (1.00 = as fast)%n%n");
     TextTable t = new TextTable("dispatch", "pool", "batch", "runs", "actor pool ms", "speedup", "actor/FJ",
         "FJ speedup");
+    boolean noise = false;
     for (BenchSummary.PointSummary p : s.points()) {
+      // More speedup than cores is impossible: such a median was measured against a slow (cold, disturbed) baseline.
+      boolean impossible = p.speedup().median() > s.cores() || p.forkJoinSpeedup().median() > s.cores();
+      noise |= impossible;
       t.row(p.dispatch(), p.poolSize(), "auto".equals(p.batchSetting()) ? "auto (" + p.batchSize() + ")" : p.batchSize(),
-          p.runs(), p.wallMillis().format(1), p.speedup().format(2), p.actorOverForkJoin().format(2),
-          p.forkJoinSpeedup().format(2));
+          p.runs(), p.wallMillis().format(1), p.speedup().format(2) + (p.speedup().median() > s.cores() ? " !" : ""),
+          p.actorOverForkJoin().format(2),
+          p.forkJoinSpeedup().format(2) + (p.forkJoinSpeedup().median() > s.cores() ? " !" : ""));
     }
     out.print(t);
+    if (noise) {
+      out.printf(Locale.ROOT, "! more than %d× on %d cores is impossible: noise (a cold first run, a busy machine); "
+          + "more --repeat or a longer --warmup steadies it%n", s.cores(), s.cores());
+    }
     out.println();
     out.printf(Locale.ROOT, "sequential: %,.0f numbers/s on one thread (median)%n", s.sequentialThroughputPerSecond());
     BenchSummary.Best b = s.best();
@@ -47,7 +56,7 @@ final class BenchReport {
     }
     BenchSummary.Amdahl a = s.amdahl();
     if (a == null) {
-      out.println("Amdahl:     no fit (needs a router size > 1 on a machine with more than one core)");
+      out.println("Amdahl:     no fit: " + (s.amdahlNote() != null ? s.amdahlNote() : "the speedups fit no serial fraction"));
     } else {
       out.printf(Locale.ROOT, "Amdahl:     serial fraction s = %.4f (speedup ceiling 1/s = %s), rms error %.3f over %d router sizes%n",
           a.serialFraction(), a.maxSpeedup() == null ? "unbounded" : String.format(Locale.ROOT, "%.1f", a.maxSpeedup()),

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param sequentialThroughputPerSecond numbers per second on one thread (median over all runs)
  * @param best the point with the highest median speedup; null when nothing was measured
  * @param atCores the best point whose pool size equals the number of cores; null when not in the sweep
- * @param amdahl the fitted serial fraction; null without a measured pool size > 1 on more than one core
+ * @param amdahl the fitted serial fraction; null where a fit would mean nothing ({@code amdahlNote} says why)
+ * @param amdahlNote why there is no Amdahl fit (null when there is one)
  * @param config the settings and logging files the run was configured from
  */
 public record BenchSummary(
@@ -40,7 +41,11 @@ public record BenchSummary(
     Best best,
     Best atCores,
     Amdahl amdahl,
+    String amdahlNote,
     BrigadeConfig.Sources config) {
+
+  /** A fit of Amdahl's law needs at least this many router sizes: two points fit any serial fraction exactly. */
+  public static final int AMDAHL_MIN_SIZES = 3;
 
   /** One point's statistics over its repeats; {@code forkJoinSpeedup} is sequential / ForkJoinPool time. */
   public record PointSummary(
@@ -139,7 +144,8 @@ public record BenchSummary(
         List.copyOf(summaries),
         best,
         atCores,
-        amdahl(summaries, cores).orElse(null),
+        amdahlNote(summaries, cores) == null ? amdahl(summaries, cores).orElse(null) : null,
+        amdahlNote(summaries, cores),
         settings.sources());
   }
 
@@ -156,6 +162,23 @@ public record BenchSummary(
         cores,
         ideal,
         s.speedup().median() / cores);
+  }
+
+  /**
+   * Why Amdahl's law cannot be fitted meaningfully to this sweep, or null when it can: fewer than
+   * {@link #AMDAHL_MIN_SIZES} router sizes, one core, or no speedup above 1 (then the pool only costs, and a fit
+   * would report a serial fraction of 1 as if it were measured).
+   */
+  static String amdahlNote(List<PointSummary> summaries, int cores) {
+    long sizes = summaries.stream().filter(s -> s.speedup().n() > 0).mapToInt(PointSummary::poolSize).distinct().count();
+    if (cores < 2) return "one core: every router size runs on it, so there is no parallelism to fit";
+    if (sizes < AMDAHL_MIN_SIZES) {
+      return sizes + (sizes == 1 ? " router size" : " router sizes") + " measured: a fit needs at least "
+          + AMDAHL_MIN_SIZES + " (try --pool-sizes 1,2,4)";
+    }
+    boolean anyGain = summaries.stream().anyMatch(s -> s.poolSize() > 1 && s.speedup().n() > 0 && s.speedup().median() > 1);
+    if (!anyGain) return "no router size beat one thread (every speedup is at most 1): nothing parallel to fit";
+    return null;
   }
 
   /** Fits Amdahl's law to the best median speedup per pool size. */

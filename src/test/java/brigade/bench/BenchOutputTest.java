@@ -3,6 +3,7 @@ package brigade.bench;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import brigade.report.Json;
@@ -75,10 +76,57 @@ class BenchOutputTest {
     assertEquals(speedup, best.get("speedup").get("median").asDouble(), 1e-9);
     assertEquals(speedup / 2, best.get("fractionOfIdeal").asDouble(), 1e-9);
     assertEquals(2, json.get("atCores").get("poolSize").asInt());
-    JsonNode amdahl = json.get("amdahl");
-    // The fit must pass through p = 2 (p = 1 holds no information): s = 2 / speedup - 1.
-    assertEquals(2 / speedup - 1, amdahl.get("serialFraction").asDouble(), 1e-6);
-    assertEquals(2, amdahl.get("points").size());
+    // Two router sizes fit any serial fraction exactly: no fit, and the summary says why.
+    assertTrue(json.get("amdahl") == null || json.get("amdahl").isNull(), json.toString());
+    assertEquals("2 router sizes measured: a fit needs at least 3 (try --pool-sizes 1,2,4)",
+        json.get("amdahlNote").asText());
+  }
+
+  @Test
+  void threeRouterSizesWithAGainGetAnAmdahlFit() throws Exception {
+    BenchSettings s = BenchFixtures.settings(java.util.Map.of("brigade.bench.random", 300,
+        "brigade.bench.pool-sizes", "1,2,4", "brigade.bench.batch-sizes", "16", "brigade.bench.repeat", 2,
+        "brigade.bench.warmup", "0s", "brigade.bench.out", dir.toString()));
+    List<Sweep.Point> points = BenchFixtures.points(s);
+    BenchSummary summary = BenchSummary.of(s, points, BenchFixtures.runs(s, points), 2, false);
+    assertNull(summary.amdahlNote());
+    // The fixture's pool of 2 (and of 4, on 2 cores) runs twice as fast: a serial fraction near 0.
+    assertEquals(3, summary.amdahl().points().size());
+    assertTrue(summary.amdahl().serialFraction() < 0.05, summary.amdahl().toString());
+  }
+
+  @Test
+  void aSpeedupAboveTheCoreCountIsFlaggedAsNoise() {
+    BenchSettings s = BenchFixtures.tiny(dir);
+    List<Sweep.Point> points = BenchFixtures.points(s);
+    List<BenchRun> cold = BenchFixtures.runs(s, points).stream() // a ForkJoinPool "2.27x" on 2 cores
+        .map(r -> new BenchRun(r.job(), r.algorithm(), r.dispatch(), r.poolSize(), r.batchSize(), r.repeat(),
+            r.wallMillis(), 100, 44, 100 / r.wallMillis(), 44 / r.wallMillis(), r.batchSetting()))
+        .toList();
+    java.io.StringWriter text = new java.io.StringWriter();
+    BenchReport.print(new java.io.PrintWriter(text), BenchSummary.of(s, points, cold, 2, false), List.of());
+    assertTrue(text.toString().contains("2.27 (2.27–2.27) !"), text.toString());
+    assertTrue(text.toString().contains("! more than 2× on 2 cores is impossible: noise"), text.toString());
+    java.io.StringWriter fine = new java.io.StringWriter();
+    BenchReport.print(new java.io.PrintWriter(fine), BenchSummary.of(s, points, BenchFixtures.runs(s, points), 2, false),
+        List.of());
+    assertTrue(!fine.toString().contains("impossible"), fine.toString());
+  }
+
+  @Test
+  void noSpeedupAboveOneIsNotFitted() {
+    BenchSettings s = BenchFixtures.settings(java.util.Map.of("brigade.bench.random", 300,
+        "brigade.bench.pool-sizes", "1,2,4", "brigade.bench.batch-sizes", "16", "brigade.bench.repeat", 2,
+        "brigade.bench.warmup", "0s", "brigade.bench.out", dir.toString()));
+    List<Sweep.Point> points = BenchFixtures.points(s);
+    List<BenchRun> slow = BenchFixtures.runs(s, points).stream() // every pool slower than one thread
+        .map(r -> new BenchRun(r.job(), r.algorithm(), r.dispatch(), r.poolSize(), r.batchSize(), r.repeat(), 150, 100,
+            150, 100 / 150.0, 1, r.batchSetting()))
+        .toList();
+    BenchSummary summary = BenchSummary.of(s, points, slow, 2, false);
+    assertNull(summary.amdahl());
+    assertEquals("no router size beat one thread (every speedup is at most 1): nothing parallel to fit",
+        summary.amdahlNote());
   }
 
   @Test
