@@ -290,7 +290,9 @@ public final class JobSession {
     }
 
     boolean interrupted = result.interrupted() || cancelled.get();
-    return new Outcome(spec, result, baselineMode, pool, seq, fj, agrees, warmupMillis,
+    // A cluster's pool is the workers the job found on the nodes (none, if none came), not this node's setting.
+    JobSpec ran = workers.local() ? spec : spec.withPoolSize(result.workers().size());
+    return new Outcome(ran, result, baselineMode, pool, seq, fj, agrees, warmupMillis,
         startup == null ? null : startup.toNanos() / 1e6, estimate / 1e6, shown, interrupted);
   }
 

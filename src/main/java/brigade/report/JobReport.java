@@ -140,7 +140,8 @@ public record JobReport(
     Double seq = sequential == null ? null : sequential.median();
     boolean tooSmall = seq != null && seq < JobSession.TOO_SMALL.toNanos() / 1e6;
     Double speedup = seq != null && wall > 0 && !tooSmall ? round(seq / wall, 3) : null;
-    Double efficiency = speedup != null ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
+    Double efficiency = speedup != null && spec.poolSize() > 0
+        ? round(speedup / Math.min(spec.poolSize(), cores), 3) : null;
     Double actorOverFj = forkJoin != null && wall > 0 && !tooSmall ? round(forkJoin.median() / wall, 3) : null;
     String note = !tooSmall ? null : String.format(Locale.ROOT,
         "too small to time: %s, %.2f ms of work on one thread, which is less than starting and stopping the pool "
@@ -204,7 +205,7 @@ public record JobReport(
     line(sb, "job", job + ", algorithm " + algorithm + ", dispatch " + dispatch);
     line(sb, "input", input);
     line(sb, "pool", poolSize + (poolSize == 1 ? " worker" : " workers") + ", batches of " + batchSize
-        + ", window " + window + " batches, " + cores + (cores == 1 ? " core" : " cores"));
+        + ", window " + window + (window == 1 ? " batch, " : " batches, ") + cores + (cores == 1 ? " core" : " cores"));
     line(sb, "numbers", "in " + num(numbersIn) + ", out " + num(numbersOut) + ", failed " + num(numbersFailed)
         + (numbersIn == numbersOut + numbersFailed ? "" : ", not answered " + num(numbersIn - numbersOut - numbersFailed))
         + (!interrupted ? "" : numbersOut + numbersFailed == count ? "  (INTERRUPTED after the last number: counts are complete)"
@@ -227,9 +228,11 @@ public record JobReport(
       line(sb, "sequential", ms(sequentialMillis) + spread(sequentialMillisMin, sequentialMillisMax)
           + ", one thread, same algorithm and numbers"
           + (baselineAgrees == null ? "" : baselineAgrees ? ", same results" : ", DIFFERENT RESULTS (a bug: please report)"));
-      if (speedup != null) {
+      if (speedup != null && efficiency != null) {
         line(sb, "speedup", String.format(Locale.ROOT, "%.2fx, efficiency %.0f%% (pool of %d on %d cores)",
             speedup, efficiency * 100, poolSize, cores));
+      } else if (speedup != null) {
+        line(sb, "speedup", String.format(Locale.ROOT, "%.2fx (no worker answered)", speedup));
       } else {
         line(sb, "speedup", note);
       }

@@ -180,6 +180,21 @@ class JobReportTest {
   }
 
   @Test
+  void unitsAndPluralsReadNaturallyAndAPoolWithNoWorkerSaysSo() {
+    JobSpec oneBatch = new JobSpec(Job.CHECK, TrialDivision.INSTANCE, Dispatch.PULL, 1, 1, 1, 3, Duration.ofSeconds(60));
+    JobResult one = new JobResult(1, 1, 0, 1, 0, 1, List.of(), 0, 1_000_000L,
+        List.of(new JobResult.WorkerStats("worker-1", "local", 1, 1, 1_000_000L)), false);
+    String text = JobReport.of(new JobSession.Outcome(oneBatch, one, "off", List.of(1.0), List.of(), List.of(), null,
+        null, null, 0, List.of(), false), "1 number", 1, 1, null, null).toText("x");
+    assertTrue(text.contains("pool        1 worker, batches of 1, window 1 batch, 1 core"), text);
+    // A cluster job that found no worker: its pool is what it found, not this node's setting.
+    JobResult none = new JobResult(0, 0, 0, 0, 0, 0, List.of(), 0, 0, List.of(), true);
+    String empty = JobReport.of(new JobSession.Outcome(oneBatch.withPoolSize(0), none, "off", List.of(0.0), List.of(),
+        List.of(), null, null, null, 0, List.of(), true), "1 number", 1, 2, null, null).toText("x");
+    assertTrue(empty.contains("pool        0 workers"), empty);
+  }
+
+  @Test
   void resultLines() {
     assertEquals("112272535095293 is prime: true",
         JobReport.resultLine(new JobReport.NumberResult(112272535095293L, true, null), "×"));
