@@ -147,7 +147,7 @@ public final class PrimesCommand implements Callable<Integer> {
     String window;
 
     @Option(names = "--dispatch", paramLabel = "push|pull",
-        description = "push: round-robin pool router; pull: workers ask for work (brigade.primes.dispatch).")
+        description = "push: the kitchen's round-robin router; pull: workers ask for work (brigade.primes.dispatch).")
     String dispatch;
 
     @Option(names = "--split", paramLabel = "on|off|auto",
@@ -177,7 +177,8 @@ public final class PrimesCommand implements Callable<Integer> {
     String batchTimeout;
 
     @Option(names = "--baseline", negatable = true,
-        description = "Also time the same work on one thread (default auto: when estimated under 10 s) (brigade.primes.baseline).")
+        description = "Also time the same work on one thread and on a ForkJoinPool of the pool's size (default auto: when "
+            + "estimated under 10 s) (brigade.primes.baseline).")
     Boolean baseline;
 
     @Option(names = "--warmup", paramLabel = "DURATION|auto",
