@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -226,15 +227,39 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.seed", "--seed", seed)
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
-      NumberSources.Input input = input(settings);
-      refuseOutputOverInput();
-      // Validated before anything is created (the output file, an actor system), like every other setting.
-      if (cluster.enabled()) brigade.cluster.ClusterSettings.from(cfg);
-      if (cluster.enabled() && settings.repeat() > 1) {
-        throw new UserError("--repeat " + settings.repeat() + " needs a local pool: a --cluster job runs once");
+      // Ctrl-C from here on: before the work starts it ends the run at once, with one line; during the job it
+      // winds the job down (the report covers what finished); a second Ctrl-C stops waiting for batches in flight.
+      AtomicReference<PrimesRun> running = new AtomicReference<>();
+      try (Interrupts ctrlC = Interrupts.install(
+          () -> {
+            PrimesRun run = running.get();
+            if (run == null || !run.interrupt()) interruptedBeforeWork();
+          },
+          () -> {
+            PrimesRun run = running.get();
+            if (run == null || !run.stopNow()) interruptedBeforeWork();
+          })) {
+        NumberSources.Input input = input(settings);
+        refuseOutputOverInput();
+        // Validated before anything is created (the output file, an actor system), like every other setting.
+        if (cluster.enabled()) brigade.cluster.ClusterSettings.from(cfg);
+        if (cluster.enabled() && settings.repeat() > 1) {
+          throw new UserError("--repeat " + settings.repeat() + " needs a local pool: a --cluster job runs once");
+        }
+        selfTest(settings.primeAlgorithm());
+        PrimesRun run = new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled());
+        running.set(run);
+        if (ctrlC.count() > 0) interruptedBeforeWork(); // came while the run was being set up
+        return run.run();
       }
-      selfTest(settings.primeAlgorithm());
-      return new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled()).run();
+    }
+
+    /** Ctrl-C before any work: nothing to report, nothing written (the output file is not created yet). */
+    private void interruptedBeforeWork() {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(spec.qualifiedName() + ": interrupted before work started");
+      err.flush();
+      System.exit(Main.EXIT_INTERRUPTED);
     }
 
     /** The one input the user chose (validated: a file is read through once here), or the job's default. */
@@ -305,8 +330,11 @@ public final class PrimesCommand implements Callable<Integer> {
     private final boolean json;
     private final boolean clusterJob;
     private final int cores = Runtime.getRuntime().availableProcessors();
-    /** Completed once the report is printed and the CSV flushed: Ctrl-C's shutdown task waits for it. */
+    /** Completed once the report is printed and the CSV flushed: SIGTERM's shutdown task waits for it. */
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
+    /** The session, once the work has started (Ctrl-C goes to it). */
+    private volatile JobSession session;
+    private volatile boolean interrupted;
 
     PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, Job job, NumberSources.Input input,
         Path output, boolean json, boolean clusterJob) {
@@ -318,6 +346,41 @@ public final class PrimesCommand implements Callable<Integer> {
       this.input = input;
       this.output = output;
       this.json = json;
+    }
+
+    /**
+     * First Ctrl-C: wind the job down. Before the session is running, it is remembered and the session is
+     * cancelled as it starts (so the output file, already created, is still cleaned up properly).
+     *
+     * @return true (the run handles it)
+     */
+    boolean interrupt() {
+      interrupted = true;
+      JobSession s = session;
+      if (s != null) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": interrupted: finishing the batches in flight (up to "
+            + brigade.report.DurationText.of(cancelGrace()) + "); Ctrl-C again to stop now");
+        err.flush();
+        s.cancel();
+      }
+      return true;
+    }
+
+    /**
+     * Second Ctrl-C: stop waiting for the batches in flight now; the report covers what the output received.
+     *
+     * @return false when there is no session yet to stop (the caller ends the process at once)
+     */
+    boolean stopNow() {
+      interrupted = true;
+      JobSession s = session;
+      if (s == null) return false;
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(spec.qualifiedName() + ": stopping now (Ctrl-C again): batches in flight are abandoned");
+      err.flush();
+      s.stopNow();
+      return true;
     }
 
     int run() {
@@ -333,14 +396,28 @@ public final class PrimesCommand implements Callable<Integer> {
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
           ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN,
           system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
+      this.session = session;
+      if (interrupted) session.cancel(); // Ctrl-C came while the actor system started
       try {
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "primes-report",
             () -> {
-              // Ctrl-C (or the system going down): stop the session, and let the command print what finished.
+              // SIGTERM (or the system going down): stop the session, and let the command print what finished.
               session.cancel();
               return reported;
             });
         JobSession.Outcome outcome = session.run();
+        if (outcome.interrupted() && outcome.result().numbersIn() == 0) {
+          // Nothing was computed: no report of zeros, and no output file that holds nothing.
+          if (csv != null && output != null && !csvToStdout) {
+            csv.close();
+            csv = null;
+            Files.deleteIfExists(output);
+          }
+          PrintWriter err = spec.commandLine().getErr();
+          err.println(spec.qualifiedName() + ": interrupted before work started");
+          err.flush();
+          return Main.EXIT_INTERRUPTED;
+        }
         if (csv != null) {
           CsvResultWriter done = csv;
           csv = null; // closed here, so that a failing close is reported once, as the run's failure
@@ -367,6 +444,8 @@ public final class PrimesCommand implements Callable<Integer> {
         err.println(spec.qualifiedName() + ": failed: " + e.getMessage());
         err.flush();
         return Main.EXIT_FAILED;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       } finally {
         try {
           if (csv != null) csv.close();

@@ -138,6 +138,7 @@ public final class JobSession {
   private final int showUpTo;
   private final Executor io;
   private final AtomicBoolean cancelled = new AtomicBoolean();
+  private volatile boolean stopNow;
   private final AtomicReference<JobRun> current = new AtomicReference<>();
   private final ForkJoinPass forkJoin = new ForkJoinPass();
 
@@ -167,6 +168,15 @@ public final class JobSession {
     cancelled.set(true);
     JobRun run = current.get();
     if (run != null) run.cancel();
+  }
+
+  /**
+   * Stops at once (a second Ctrl-C): as {@link #cancel}, and a pool run waits no longer for the batches its workers
+   * hold; what the output received is reported. Safe from any thread.
+   */
+  public void stopNow() {
+    stopNow = true;
+    cancel();
   }
 
   public boolean cancelled() {
@@ -423,11 +433,11 @@ public final class JobSession {
     long cancelSeen = 0;
     while (true) {
       try {
-        return f.get(100, TimeUnit.MILLISECONDS);
+        return f.get(stopNow ? 10 : 100, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (!cancelled.get()) continue;
         if (cancelSeen == 0) cancelSeen = System.nanoTime();
-        if (tee != null && System.nanoTime() - cancelSeen > cancelGrace.toNanos()) {
+        if (tee != null && (stopNow || System.nanoTime() - cancelSeen > cancelGrace.toNanos())) {
           tee.closeGate();
           return tee.partialResult(source.read(), System.nanoTime() - startNanos);
         }

@@ -121,6 +121,63 @@ class PrimesJarIT {
     assertEquals(20_001, Files.readAllLines(csv).size()); // the first run's results, once
   }
 
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void ctrlCBeforeTheWorkStartsIsOneLineAndLeavesNoOutputFile() throws Exception {
+    Path csv = dir.resolve("early.csv");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    // Standard input that never ends: the run waits in its input check, before any work.
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + tmp, "-jar", jar().toString(), "primes", "factor", "--file", "-", "--output",
+        csv.toString()));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    // The copy of standard input appears once the run is reading it, with Ctrl-C already handled.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (isEmpty(tmp) && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(50);
+    assertTrue(!isEmpty(tmp), "never started reading: " + Files.readString(dir.resolve("err.txt")));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+    Run r = finish(p, 60);
+    p.getOutputStream().close();
+    assertEquals(130, r.exitCode(), r.err());
+    assertEquals(List.of("brigade primes factor: interrupted before work started"), r.errLines());
+    assertEquals("", r.out());
+    assertTrue(!Files.exists(csv), "no output file that holds nothing");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void ctrlCTwiceStopsWaitingForTheBatchesInFlight() throws Exception {
+    Path csv = dir.resolve("twice.csv");
+    // Batches of 5,000 heavy numbers, seconds each: finishing the ones in flight would take a while.
+    Process p = java("primes", "factor", "--random", "2000000", "--min", "1000000000000", "--max", "10000000000000",
+        "--batch-size", "5000", "--no-baseline", "--json", "--output", csv.toString()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    // The job runs once its first batch is in the CSV; then Ctrl-C once: it says what it waits for.
+    while (lines(csv) < 2 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(50);
+    assertTrue(p.isAlive(), "ended early: " + Files.readString(dir.resolve("err.txt")));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+    while (!Files.readString(dir.resolve("err.txt")).contains("Ctrl-C again to stop now")
+        && System.nanoTime() < deadline && p.isAlive()) {
+      Thread.sleep(20);
+    }
+    assertTrue(Files.readString(dir.resolve("err.txt")).contains("interrupted: finishing the batches in flight"),
+        Files.readString(dir.resolve("err.txt")));
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+    Run r = finish(p, 30);
+    assertEquals(130, r.exitCode(), r.err());
+    assertTrue(r.err().contains("stopping now (Ctrl-C again): batches in flight are abandoned"), r.err());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertTrue(report.get("interrupted").asBoolean(), r.out());
+    assertEquals(report.get("numbersOut").asLong(), Files.readAllLines(csv).size() - 1, r.out());
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
   private static long lines(Path f) throws IOException {
     if (!Files.exists(f)) return 0;
     try (var s = Files.lines(f)) {
