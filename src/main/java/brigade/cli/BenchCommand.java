@@ -109,8 +109,13 @@ public final class BenchCommand implements Callable<Integer> {
     Bench bench = new Bench(settings, cores); // checks the output directory before any work
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "brigade", conf);
     CompletableFuture<Done> reported = new CompletableFuture<>();
-    try {
-      // Ctrl-C: stop measuring, and hold the JVM's exit until what was measured is written and printed.
+    // Ctrl-C: stop after the run in progress and write what was measured; Ctrl-C again: stop now, unwritten.
+    try (Interrupts ctrlC = Interrupts.install(bench::cancel, () -> {
+      stderr.println(spec.qualifiedName() + ": stopped now (Ctrl-C again): nothing more is written");
+      stderr.flush();
+      Runtime.getRuntime().halt(Main.EXIT_INTERRUPTED);
+    })) {
+      // SIGTERM: stop measuring, and hold the JVM's exit until what was measured is written and printed.
       CoordinatedShutdown.get(system).addTask(
           CoordinatedShutdown.PhaseBeforeServiceUnbind(), "bench-report", () -> {
             bench.cancel();

@@ -49,7 +49,16 @@ public final class NodeCommand implements Callable<Integer> {
     ClusterSettings settings = ClusterSettings.from(c);
     int pool = PrimesSettings.from(c).poolSize(); // validated like any primes run's
     ServiceKey<brigade.primes.PrimeWorker.Command> key = PrimeWorkers.KEY;
-    NodeRunner.run(settings, c, key, pool, i -> PrimeWorkers.worker(), spec.commandLine().getOut());
+    var current = new java.util.concurrent.atomic.AtomicReference<akka.actor.typed.ActorSystem<Void>>();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    // Ctrl-C: leave the cluster gracefully (batches in flight are re-sent by the coordinator); Ctrl-C again: now.
+    try (Interrupts ctrlC = Interrupts.install(() -> NodeRunner.leave(current), () -> {
+      err.println(spec.qualifiedName() + ": stopped now (Ctrl-C again), without leaving the cluster");
+      err.flush();
+      Runtime.getRuntime().halt(Main.EXIT_INTERRUPTED);
+    })) {
+      NodeRunner.run(settings, c, key, pool, i -> PrimeWorkers.worker(), spec.commandLine().getOut(), current);
+    }
     return Main.EXIT_OK;
   }
 }

@@ -34,14 +34,18 @@ public final class NodeRunner {
 
   private NodeRunner() {}
 
-  /** Blocks until the node stops for good (Ctrl-C). */
+  /**
+   * Blocks until the node stops for good (Ctrl-C).
+   *
+   * @param current set to the node's actor system while it runs (each restart has a new one), so that the caller
+   *     can stop it: {@link #leave}
+   */
   public static <T> void run(
       ClusterSettings settings, Config config, ServiceKey<T> key, int poolSize, IntFunction<Behavior<T>> worker,
-      PrintWriter out) {
+      PrintWriter out, AtomicReference<ActorSystem<Void>> current) {
     Config full = settings.clusterConfig(ClusterSettings.WORKER_ROLE, config);
     boolean first = true;
     while (true) {
-      AtomicReference<ActorSystem<Void>> current = new AtomicReference<>();
       Runnable onCoordinatorGone = () -> {
         ActorSystem<Void> sys = current.get();
         if (sys != null && !seedStillMember(sys, settings)) {
@@ -75,6 +79,12 @@ public final class NodeRunner {
             + "and joining {} again", settings.seedNodes());
       }
     }
+  }
+
+  /** Leaves the cluster gracefully and stops the node's actor system (Ctrl-C); {@link #run} then returns. */
+  public static void leave(AtomicReference<ActorSystem<Void>> current) {
+    ActorSystem<Void> system = current.get();
+    if (system != null) CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.jvmExitReason());
   }
 
   private static boolean seedStillMember(ActorSystem<?> system, ClusterSettings settings) {
