@@ -192,9 +192,10 @@ final class OrderBook {
 
   /** Settles every order still in the book (the restaurant closed). @return them, settled */
   List<Order> settleAll() {
-    cancelWaitingForDish();
-    List<Order> out = new ArrayList<>(inFlight.values());
-    for (Order o : out) giveUp(o);
+    List<Order> out = cancelWaitingForDish();
+    List<Order> rest = new ArrayList<>(inFlight.values());
+    for (Order o : rest) giveUp(o);
+    out.addAll(rest);
     return out;
   }
 
