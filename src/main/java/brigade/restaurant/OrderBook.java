@@ -3,9 +3,7 @@ package brigade.restaurant;
 import brigade.restaurant.RestaurantEvent.Stage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -44,7 +42,7 @@ final class OrderBook {
   }
 
   private final int stock;
-  private final Map<Long, Order> inFlight = new HashMap<>();
+  private final OrderMap inFlight = new OrderMap();
   private final ArrayDeque<Order> waitingForDish = new ArrayDeque<>();
   private final Histogram latencyMicros = new Histogram(3);
   private int cleanDishes;
@@ -193,14 +191,14 @@ final class OrderBook {
   /** Settles every order still in the book (the restaurant closed). @return them, settled */
   List<Order> settleAll() {
     List<Order> out = cancelWaitingForDish();
-    List<Order> rest = new ArrayList<>(inFlight.values());
+    List<Order> rest = inFlight.values();
     for (Order o : rest) giveUp(o);
     out.addAll(rest);
     return out;
   }
 
   private void remove(Order o) {
-    if (inFlight.remove(o.id) == null) throw new IllegalStateException(o + " is not in the book");
+    if (!inFlight.remove(o.id)) throw new IllegalStateException(o + " is not in the book");
   }
 
   private void returnDish(Order o) {
@@ -265,5 +263,94 @@ final class OrderBook {
     boolean none = h.getTotalCount() == 0;
     return new Summary.Latency(none ? 0 : h.getValueAtPercentile(50) / 1000.0,
         none ? 0 : h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount());
+  }
+
+  /**
+   * Orders in flight by id: an open-addressing table of longs (linear probing), so a lookup per step boxes no
+   * Long and allocates no entry. Grows at half full; removal shifts the following run back (no tombstones).
+   */
+  static final class OrderMap {
+    private long[] ids = new long[64];
+    private Order[] orders = new Order[64];
+    private int size;
+
+    private static int slot(long id, int mask) {
+      long h = id * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    Order get(long id) {
+      int mask = ids.length - 1;
+      for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+        Order o = orders[i];
+        if (o == null) return null;
+        if (ids[i] == id) return o;
+      }
+    }
+
+    void put(long id, Order order) {
+      if (2 * (size + 1) > ids.length) grow();
+      int mask = ids.length - 1;
+      int i = slot(id, mask);
+      while (orders[i] != null) {
+        if (ids[i] == id) {
+          orders[i] = order;
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      ids[i] = id;
+      orders[i] = order;
+      size++;
+    }
+
+    /** @return whether it was there */
+    boolean remove(long id) {
+      int mask = ids.length - 1;
+      int i = slot(id, mask);
+      while (true) {
+        if (orders[i] == null) return false;
+        if (ids[i] == id) break;
+        i = (i + 1) & mask;
+      }
+      orders[i] = null;
+      size--;
+      // Shift back the entries after the hole that would no longer be found past it.
+      int hole = i;
+      for (int j = (hole + 1) & mask; orders[j] != null; j = (j + 1) & mask) {
+        int home = slot(ids[j], mask);
+        boolean between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+        if (!between) {
+          ids[hole] = ids[j];
+          orders[hole] = orders[j];
+          orders[j] = null;
+          hole = j;
+        }
+      }
+      return true;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    List<Order> values() {
+      List<Order> out = new ArrayList<>(size);
+      for (Order o : orders) if (o != null) out.add(o);
+      return out;
+    }
+
+    private void grow() {
+      long[] oldIds = ids;
+      Order[] oldOrders = orders;
+      ids = new long[oldIds.length * 2];
+      orders = new Order[oldIds.length * 2];
+      size = 0;
+      for (int i = 0; i < oldIds.length; i++) if (oldOrders[i] != null) put(oldIds[i], oldOrders[i]);
+    }
   }
 }

@@ -132,6 +132,7 @@ public final class Restaurant {
         new Restaurant(ctx, timers, settings, options).open()));
   }
 
+  /** A member of staff as the restaurant books it; compared by identity (the rosters key on it). */
   private static final class Member {
     final String name;
     final Role role;
@@ -164,7 +165,7 @@ public final class Restaurant {
   private final Map<ActorRef<Staff.Command>, Member> staff = new LinkedHashMap<>();
   private final Map<String, Member> staffByName = new HashMap<>();
   @SuppressWarnings("unchecked")
-  private final Roster<ActorRef<Staff.Command>>[] rosters = new Roster[ROLES.length];
+  private final Roster<Member>[] rosters = new Roster[ROLES.length];
   private final int[] alive = new int[ROLES.length];
   private final List<ActorRef<Summary>> waiters = new ArrayList<>();
   private final OrderBook book;
@@ -297,6 +298,7 @@ public final class Restaurant {
     long left = intake.waiting(now);
     ctx.getLog().info("order window over after {} orders{}: closing", intake.takenIn(),
         left > 0 ? " (" + left + " still at the door are not taken in)" : "");
+    closedBy = "order window over";
     return closing(settings.closeTimeout(), false, null);
   }
 
@@ -491,16 +493,16 @@ public final class Restaurant {
   }
 
   private void onReady(Staff.Ready r, boolean goOn) {
-    Member m = staff.get(r.staff());
+    Member m = staffByName.get(r.name());
     if (m == null || m.exit != null) return;
-    Roster<ActorRef<Staff.Command>> roster = rosters[m.role.ordinal()];
+    Roster<Member> roster = rosters[m.role.ordinal()];
     if (r.restarts() == 0) {
-      roster.join(r.staff());
+      roster.join(m);
     } else {
       // A restarted actor has lost whatever it held: that is how we know to re-send it.
       m.restarts = r.restarts();
       restarts++;
-      List<Long> lost = roster.restarted(r.staff());
+      List<Long> lost = roster.restarted(m);
       // Back to the front of the queue in their order: the oldest ends up first.
       for (int i = lost.size() - 1; i >= 0; i--) requeue(m.role, lost.get(i), m.name + " restarted", goOn);
       if (m.stopSent) m.ref.tell(Staff.Stop.INSTANCE); // the fresh incarnation has not heard it
@@ -509,13 +511,13 @@ public final class Restaurant {
   }
 
   private void onDone(Staff.Done d, boolean goOn) {
-    Member m = staff.get(d.staff());
+    Member m = staffByName.get(d.name()); // by name: its hash is cached, the string is the one we gave it
     if (m == null || m.exit != null) {
       // Gone before we read this: its order was already re-queued or cancelled when it left.
       ctx.getLog().debug("late Done for order {} from {} ignored", d.orderId(), d.name());
       return;
     }
-    boolean held = rosters[m.role.ordinal()].done(d.staff(), d.orderId());
+    boolean held = rosters[m.role.ordinal()].done(m, d.orderId());
     m.handled++;
     Order o = book.get(d.orderId());
     if (!held || o == null) {
@@ -596,7 +598,7 @@ public final class Restaurant {
 
   /** Hands waiting orders to idle staff of the role: each a tell, like executor.submit. */
   private void pump(Role role) {
-    Roster<ActorRef<Staff.Command>> roster = rosters[role.ordinal()];
+    Roster<Member> roster = rosters[role.ordinal()];
     Stage stage = switch (role) {
       case WORKER -> Stage.COOKING;
       case DELIVERY -> Stage.DELIVERING;
@@ -604,12 +606,12 @@ public final class Restaurant {
     };
     while (roster.canAssign()) {
       long id = roster.peekWaiting();
-      ActorRef<Staff.Command> member = roster.assignNext();
+      Member member = roster.assignNext();
       Order o = book.get(id);
       if (o == null) continue;
       book.handedOver(o, stage);
       publish(id, stage);
-      member.tell(new Staff.Task(id, o.readyAt));
+      member.ref.tell(new Staff.Task(id, o.readyAt));
     }
   }
 
@@ -666,7 +668,7 @@ public final class Restaurant {
     if (m.exit == Exit.RETIRED) ctx.getLog().info("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
     else ctx.getLog().warn("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
     if (listener != null) listener.tell(new RestaurantEvent.StaffGone(m.name, m.role, m.exit, detail));
-    List<Long> held = rosters[r].leave(m.ref);
+    List<Long> held = rosters[r].leave(m);
     for (int i = held.size() - 1; i >= 0; i--) requeue(m.role, held.get(i), m.name + " is gone", goOn);
     if (alive[r] == 0 && goOn) {
       List<Long> stranded = rosters[r].drainWaiting();

@@ -160,4 +160,25 @@ class OrderBookTest {
     assertTrue(b.isEmpty());
     assertEquals(b.received(), b.served() + b.cancelled());
   }
+
+  @Test
+  void theMapOfOrdersInFlightAgreesWithAHashMapUnderRandomPutsAndRemoves() {
+    Random rnd = new Random(3);
+    OrderBook.OrderMap map = new OrderBook.OrderMap();
+    Map<Long, Order> expected = new HashMap<>();
+    for (int step = 0; step < 200_000; step++) {
+      long id = rnd.nextInt(5_000);
+      if (rnd.nextBoolean()) {
+        Order o = new Order(id, step);
+        map.put(id, o);
+        expected.put(id, o);
+      } else {
+        assertEquals(expected.remove(id) != null, map.remove(id));
+      }
+      long probe = rnd.nextInt(5_000);
+      assertSame(expected.get(probe), map.get(probe));
+      assertEquals(expected.size(), map.size());
+    }
+    assertEquals(expected.size(), map.values().size());
+  }
 }

@@ -148,18 +148,24 @@ class RestaurantPhasesTest {
   }
 
   @Test
-  void stepsShorterThanAMillisecondWaitForTheirTimerAndCatchUpOnTheTimeline(ActorTestKit kit, ManualTime time) {
-    // At time-scale 0.001 one order takes 0.3 + 0.15 + 0.5 + 0.1 = 1.05 ms: cook, deliver, eat, collect.
-    // Truncated to whole ms (as before), cooking would take 0 ms: done with no time passing at all.
-    Shop shop = Shop.open(kit, time, "orders = 1, time-scale = 0.001, work-interval = 1h");
+  void theRestaurantsTimersAreTheScaledTimesAndLateStepsCatchUpOnTheTimeline(ActorTestKit kit, ManualTime time) {
+    // At time-scale 0.01 one order takes 3 + 1.5 + 5 + 1 = 10.5 ms: cook, deliver, eat, collect. Timers wait
+    // exactly that (rounded up to Akka's 10 ms tick it would be 40 ms); the manual scheduler counts whole ms,
+    // fires the 1.5 ms ones after 1 ms, and the half ms is made up on the run's timeline. (Sub-millisecond timers
+    // to the nanosecond: StaffTest.theTimerRequestedIsTheScaledTaskTimeToTheNanosecond.)
+    Shop shop = Shop.open(kit, time, "orders = 1, time-scale = 0.01, work-interval = 1h");
     shop.waitForStage(1, Stage.COOKING);
-    shop.events().expectNoMessage(Duration.ofMillis(100)); // not cooked until its 300 us timer fires
-    // 1 ms later (the manual scheduler's smallest step) cooking, delivery (ends at 0.45 ms) and eating (0.95 ms)
-    // are all due on the timeline: done at once, not a tick each; collecting ends at 1.05 ms: not yet.
+    time.timePasses(Duration.ofMillis(2));
+    shop.events().expectNoMessage(Duration.ofMillis(100)); // cooking takes 3 ms
+    time.timePasses(Duration.ofMillis(1));
+    shop.waitForStage(1, Stage.DELIVERING);
+    time.timePasses(Duration.ofMillis(1)); // 4 ms: delivered (on the timeline at 4.5 ms)
+    shop.waitForStage(1, Stage.SERVED);
+    time.timePasses(Duration.ofMillis(4));
+    shop.events().expectNoMessage(Duration.ofMillis(100)); // eating until 9.5 ms
     time.timePasses(Duration.ofMillis(1));
     shop.waitForStage(1, Stage.COLLECTING);
-    shop.events().expectNoMessage(Duration.ofMillis(100));
-    time.timePasses(Duration.ofMillis(1));
+    time.timePasses(Duration.ofMillis(1)); // 10 ms
     shop.waitForStage(1, Stage.DISH_RETURNED);
     Summary s = shop.closed();
     assertEquals(1, s.dishesRetrieved());
