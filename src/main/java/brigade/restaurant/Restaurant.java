@@ -143,6 +143,27 @@ public final class Restaurant {
     boolean stopSent;
     boolean hardStopped;
     Exit exit;
+    /** Orders assigned in the current pump, sent as one message when it ends. */
+    long[] batchIds = new long[4];
+    long[] batchReady = new long[4];
+    int batchSize;
+
+    void addToBatch(long orderId, long readyAt) {
+      if (batchSize == batchIds.length) {
+        batchIds = java.util.Arrays.copyOf(batchIds, batchSize * 2);
+        batchReady = java.util.Arrays.copyOf(batchReady, batchSize * 2);
+      }
+      batchIds[batchSize] = orderId;
+      batchReady[batchSize++] = readyAt;
+    }
+
+    /** The batch as one message: a Task for one order, a TaskBatch for several. */
+    Staff.Command takeBatch() {
+      Staff.Command c = batchSize == 1 ? new Staff.Task(batchIds[0], batchReady[0])
+          : new Staff.TaskBatch(java.util.Arrays.copyOf(batchIds, batchSize), java.util.Arrays.copyOf(batchReady, batchSize));
+      batchSize = 0;
+      return c;
+    }
 
     Member(String name, Role role, ActorRef<Staff.Command> ref) {
       this.name = name;
@@ -168,6 +189,7 @@ public final class Restaurant {
   private final Roster<Member>[] rosters = new Roster[ROLES.length];
   private final int[] alive = new int[ROLES.length];
   private final List<ActorRef<Summary>> waiters = new ArrayList<>();
+  private final List<Member> batched = new ArrayList<>();
   private final OrderBook book;
   private final Intake intake;
   private final int window;
@@ -480,7 +502,11 @@ public final class Restaurant {
 
   private void onReport(Staff.Report report, boolean goOn) {
     if (report instanceof Staff.Done d) {
-      onDone(d, goOn);
+      onDone(d.name(), d.orderId(), d.at(), goOn);
+      if (goOn) pumpAll();
+    } else if (report instanceof Staff.DoneBatch b) {
+      for (int i = 0; i < b.orderIds().length; i++) onDone(b.name(), b.orderIds()[i], b.at()[i], goOn);
+      if (goOn) pumpAll(); // after the whole batch: the next steps' orders go out in batches too
     } else if (report instanceof Staff.Ready r) {
       onReady(r, goOn);
     } else if (report instanceof RestaurantEvent e) {
@@ -510,26 +536,26 @@ public final class Restaurant {
     if (goOn) pump(m.role);
   }
 
-  private void onDone(Staff.Done d, boolean goOn) {
-    Member m = staffByName.get(d.name()); // by name: its hash is cached, the string is the one we gave it
+  /** One task reported done: the order moves on to its next step's queue (the caller then hands work out). */
+  private void onDone(String staffName, long orderId, long at, boolean goOn) {
+    Member m = staffByName.get(staffName); // by name: its hash is cached, the string is the one we gave it
     if (m == null || m.exit != null) {
       // Gone before we read this: its order was already re-queued or cancelled when it left.
-      ctx.getLog().debug("late Done for order {} from {} ignored", d.orderId(), d.name());
+      ctx.getLog().debug("late Done for order {} from {} ignored", orderId, staffName);
       return;
     }
-    boolean held = rosters[m.role.ordinal()].done(m, d.orderId());
+    boolean held = rosters[m.role.ordinal()].done(m, orderId);
     m.handled++;
-    Order o = book.get(d.orderId());
+    Order o = book.get(orderId);
     if (!held || o == null) {
-      ctx.getLog().warn("{} reported order {} it was not holding: ignored", d.name(), d.orderId());
+      ctx.getLog().warn("{} reported order {} it was not holding: ignored", staffName, orderId);
       return;
     }
     switch (m.role) {
-      case WORKER -> cooked(o, d.at(), goOn);
-      case DELIVERY -> delivered(o, d.at(), goOn);
-      case RETRIEVAL -> dishBack(o, d.at(), goOn);
+      case WORKER -> cooked(o, at, goOn);
+      case DELIVERY -> delivered(o, at, goOn);
+      case RETRIEVAL -> dishBack(o, at, goOn);
     }
-    if (goOn) pump(m.role);
   }
 
   private void cooked(Order o, long at, boolean goOn) {
@@ -570,6 +596,7 @@ public final class Restaurant {
     Order o = book.get(c.orderId());
     if (o == null || o.stage != Stage.SERVED) return;
     eaten(o, c.at(), goOn);
+    if (goOn) pump(Role.RETRIEVAL);
   }
 
   private void eaten(Order o, long at, boolean goOn) {
@@ -586,19 +613,26 @@ public final class Restaurant {
     if (next != null && goOn) submit(Role.DELIVERY, next);
   }
 
-  /** Queue the order for a role and hand it out if someone is idle, or settle it when nobody of that role is left. */
+  /** Queue the order for a role (handed out by the next pump), or settle it when nobody of that role is left. */
   private void submit(Role role, Order o) {
     if (alive[role.ordinal()] == 0) {
       settle(o, "no " + role.label() + " staff left");
       return;
     }
     rosters[role.ordinal()].submit(o.id);
-    pump(role);
   }
 
-  /** Hands waiting orders to idle staff of the role: each a tell, like executor.submit. */
+  private void pumpAll() {
+    for (Role role : ROLES) pump(role);
+  }
+
+  /**
+   * Hands waiting orders to staff of the role with room: each a tell, like executor.submit; the orders one member
+   * gets in one go travel in one message.
+   */
   private void pump(Role role) {
     Roster<Member> roster = rosters[role.ordinal()];
+    if (!roster.canAssign()) return;
     Stage stage = switch (role) {
       case WORKER -> Stage.COOKING;
       case DELIVERY -> Stage.DELIVERING;
@@ -608,11 +642,17 @@ public final class Restaurant {
       long id = roster.peekWaiting();
       Member member = roster.assignNext();
       Order o = book.get(id);
-      if (o == null) continue;
+      if (o == null) {
+        roster.done(member, id); // settled while it waited: nothing to send
+        continue;
+      }
       book.handedOver(o, stage);
       publish(id, stage);
-      member.ref.tell(new Staff.Task(id, o.readyAt));
+      if (member.batchSize == 0) batched.add(member);
+      member.addToBatch(id, o.readyAt);
     }
+    for (Member m : batched) m.ref.tell(m.takeBatch());
+    batched.clear();
   }
 
   /** An order lost in a failed or stopped actor's hands goes back to the front of its queue. */

@@ -107,7 +107,7 @@ final class Roster<M> {
     LongQueue q = held.get(member);
     if (q == null || q.isEmpty() || q.peekFirst() != orderId) return false;
     q.pollFirst();
-    available.add(member); // no-op if it already had room
+    if (q.size() == depth - 1) available.add(member); // it was full: it has room again (else it is still listed)
     return true;
   }
 

@@ -57,7 +57,7 @@ public final class Staff {
     }
   }
 
-  public sealed interface Command permits Task, Stop, Query, Internal {}
+  public sealed interface Command permits Task, TaskBatch, Stop, Query, Internal {}
 
   /** Messages a staff actor sends itself (timers); not part of the public protocol. */
   non-sealed interface Internal extends Command {}
@@ -68,6 +68,14 @@ public final class Staff {
    * @param readyAt when the order became ready for this step, in nanoseconds of the run's clock
    */
   public record Task(long orderId, long readyAt) implements Command {}
+
+  /**
+   * Several orders at once, the same as that many {@link Task}s in this order (the restaurant sends them to a role
+   * whose step takes no time: one message instead of one per order).
+   *
+   * @param readyAt per order, as in {@link Task}
+   */
+  public record TaskBatch(long[] orderIds, long[] readyAt) implements Command {}
 
   /** Finish the work in hand, report what you did ({@link RestaurantEvent.Retired}), and stop. */
   public enum Stop implements Command {
@@ -86,7 +94,7 @@ public final class Staff {
 
   /** Everything a staff actor tells its boss: one channel. */
   public sealed interface Report
-      permits Ready, Done, RestaurantEvent.Overworked, RestaurantEvent.StaffFailed, RestaurantEvent.Retired {}
+      permits Ready, Done, DoneBatch, RestaurantEvent.Overworked, RestaurantEvent.StaffFailed, RestaurantEvent.Retired {}
 
   /** Sent on start and after every restart; {@code restarts > 0} means any task in hand was lost. */
   public record Ready(String name, Role role, ActorRef<Command> staff, int restarts) implements Report {}
@@ -97,6 +105,13 @@ public final class Staff {
    * @param at when it was done on the run's timeline (nanoseconds of the run's clock): its start plus the task time
    */
   public record Done(String name, Role role, ActorRef<Command> staff, long orderId, long at) implements Report {}
+
+  /**
+   * Several tasks done at once, in order, each as a {@link Done} would say: sent instead of separate Dones for the
+   * tasks a staff actor finished in one go (steps that take no time, or were already due on the timeline).
+   */
+  public record DoneBatch(String name, Role role, ActorRef<Command> staff, long[] orderIds, long[] at)
+      implements Report {}
 
   /**
    * How a staff actor behaves beyond its job: its faults, whether each order is logged at INFO, and the clock of

@@ -13,6 +13,7 @@ import brigade.restaurant.Staff.Role;
 import brigade.restaurant.Staff.Task;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -113,6 +114,10 @@ final class StaffMember {
   /** When this actor's last task ended on the run's timeline: the next one starts no earlier. */
   private long freeAt = Long.MIN_VALUE;
   private long lastTimerNanos;
+  /** Orders finished in the current go, reported together when it ends (one Done, or one DoneBatch). */
+  private long[] doneIds = new long[16];
+  private long[] doneAt = new long[16];
+  private int doneCount;
   private long owedOverworkNanos;
   private long lastOverworkLogAt;
   /** Set once, when Stop comes: only for {@link Staff.State} (the behaviour, not this field, decides). */
@@ -159,6 +164,7 @@ final class StaffMember {
         .onMessage(TimeUp.class, this::onTimeUp)
         .onMessage(Staff.Query.class, this::onQuery)
         .onMessage(Task.class, this::onTask)
+        .onMessage(Staff.TaskBatch.class, this::onTaskBatch)
         .onMessageEquals(Overwork.TICK, this::onOverwork)
         .onMessageEquals(Staff.Stop.INSTANCE, this::onStop)
         .build();
@@ -174,6 +180,10 @@ final class StaffMember {
           ctx.getLog().warn("{} was told to stop: refuses order {}", name, t.orderId());
           return Behaviors.same();
         })
+        .onMessage(Staff.TaskBatch.class, t -> {
+          ctx.getLog().warn("{} was told to stop: refuses {} orders", name, t.orderIds().length);
+          return Behaviors.same();
+        })
         .onMessageEquals(Staff.Stop.INSTANCE, Behaviors::same)
         .build();
   }
@@ -184,8 +194,25 @@ final class StaffMember {
     return Behaviors.same();
   }
 
-  /** Starts queued tasks; each one already due on the timeline is done at once, the first one that is not waits. */
+  private Behavior<Command> onTaskBatch(Staff.TaskBatch batch) {
+    for (int i = 0; i < batch.orderIds().length; i++) queued.add(new Task(batch.orderIds()[i], batch.readyAt()[i]));
+    work();
+    return Behaviors.same();
+  }
+
+  /**
+   * Starts queued tasks; each one already due on the timeline is done at once, the first one that is not waits.
+   * What was done in this go is then reported in one message.
+   */
   private void work() {
+    try {
+      startQueued();
+    } finally {
+      reportDone();
+    }
+  }
+
+  private void startQueued() {
     while (inHand == null && !queued.isEmpty()) {
       inHand = queued.poll();
       inHandDue = Math.max(inHand.readyAt(), freeAt) + taskNanos;
@@ -208,20 +235,41 @@ final class StaffMember {
       String cause = name + " dropped order " + orderId + " (simulated fault)";
       if (options.logOrders()) ctx.getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
       else ctx.getLog().debug("{}: restarting; the order goes back to the restaurant", cause);
+      reportDone(); // what was done before the fault is done
       boss.tell(new RestaurantEvent.StaffFailed(name, role, orderId, cause));
       throw new SimulatedFault(cause);
     }
     ledger.handled++;
     if (traceOrders) logOrder("{}: {} order {}", name, role.did(), orderId);
-    boss.tell(new Done(name, role, ctx.getSelf(), orderId, inHandDue));
+    if (doneCount == doneIds.length) {
+      doneIds = Arrays.copyOf(doneIds, doneCount * 2);
+      doneAt = Arrays.copyOf(doneAt, doneCount * 2);
+    }
+    doneIds[doneCount] = orderId;
+    doneAt[doneCount++] = inHandDue;
     freeAt = inHandDue;
     inHand = null;
   }
 
+  /** Reports the tasks finished since the last report: one Done, or one DoneBatch for several. */
+  private void reportDone() {
+    if (doneCount == 1) {
+      boss.tell(new Done(name, role, ctx.getSelf(), doneIds[0], doneAt[0]));
+    } else if (doneCount > 1) {
+      boss.tell(new Staff.DoneBatch(name, role, ctx.getSelf(), Arrays.copyOf(doneIds, doneCount),
+          Arrays.copyOf(doneAt, doneCount)));
+    }
+    doneCount = 0;
+  }
+
   private Behavior<Command> onTimeUp(TimeUp t) {
     if (inHand == null || inHand.orderId() != t.orderId()) return Behaviors.same();
-    finishInHand();
-    work();
+    try {
+      finishInHand();
+      startQueued();
+    } finally {
+      reportDone();
+    }
     return Behaviors.same();
   }
 

@@ -158,6 +158,19 @@ class RestaurantTest {
   }
 
   @Test
+  void zeroTimeStepsInBatchesWithFaultsStillServeEveryOrder(ActorTestKit kit) {
+    // Steps of no time: orders go to staff in batches; a fault loses the rest of a batch, and all of it is re-sent.
+    RestaurantSettings s = settings("orders = 300, fault-rate = 0.05, seed = 3, cook-time = 0s, delivery-time = 0s,"
+        + " eating-time = 0s, retrieval-time = 0s");
+    Run run = run(kit, s, s.faults());
+    assertEquals(300, run.summary().ordersServed());
+    assertEquals(300, run.summary().dishesRetrieved());
+    assertTrue(run.summary().restarts() > 0);
+    assertTrue(run.summary().ordersResent() >= run.summary().restarts(), "each restart re-sends what it held");
+    assertConsistent(run);
+  }
+
+  @Test
   void hardStopOfOneWorkerIsReportedAndItsColleagueServesEverything(ActorTestKit kit) {
     // Cooking 6 orders takes at least 3 x 200 ms, so worker-1 is surely on shift when the hard stop lands.
     RestaurantSettings s = settings("orders = 6, workers = 2, cook-time = 200ms, delivery-time = 0s, eating-time = 0s, retrieval-time = 0s");

@@ -239,4 +239,19 @@ class StaffTest {
     time.timePasses(Duration.ofSeconds(10));
     assertEquals(new Overworked("phoenix", 1), p.boss().receiveMessage());
   }
+
+  @Test
+  void ordersSentTogetherToAZeroTimeStepAreReportedTogetherInOrder(ActorTestKit kit) {
+    Probes p = Probes.of(kit);
+    ActorRef<Command> staff = kit.spawn(create(Role.DELIVERY, "swift", Duration.ZERO, NEVER,
+        options(kit, Faults.NONE), p));
+    p.boss().expectMessageClass(Ready.class);
+    staff.tell(new Staff.TaskBatch(new long[] {4, 5, 6}, new long[] {100, 100, 300}));
+    Staff.DoneBatch done = p.boss().expectMessageClass(Staff.DoneBatch.class);
+    assertEquals(java.util.List.of(4L, 5L, 6L), java.util.Arrays.stream(done.orderIds()).boxed().toList());
+    assertEquals(java.util.List.of(100L, 100L, 300L), java.util.Arrays.stream(done.at()).boxed().toList(),
+        "a step of no time ends when it was ready");
+    staff.tell(new Task(7, 400));
+    assertEquals(new Done("swift", Role.DELIVERY, staff, 7, 400), p.boss().receiveMessage(), "one order: one Done");
+  }
 }
