@@ -8,12 +8,12 @@ import java.util.Locale;
  * What a restaurant run did, as printed at the end (and as one JSON object with {@code --json}).
  * Invariants: {@code ordersReceived == ordersServed + ordersCancelled}; {@code dishesRetrieved ==
  * ordersServed - dishesNotRetrieved}, and {@code dishesNotRetrieved} is 0 unless closing timed out or
- * the last dish-retrieval actor was hard-stopped.
+ * staff were stopped hard (a second close request, Terminate, the last dish-retrieval actor hard-stopped).
+ * {@code ordersReceived <= ordersPlanned}: orders never taken in are never received.
  *
  * @param latencyMillis wall-clock milliseconds from an order's arrival to its dish on the table
  * @param closedBy why the restaurant closed: "all orders done", "order window over" (with a rate), "closed on
- *     request", "terminated (hard stop)",
- *     "stopped on a second close request (hard stop)"
+ *     request", "terminated (hard stop)", "stopped on a second close request (hard stop)"
  * @param ordersPlanned orders the run planned ({@code orders}, or rate x duration); those never taken in
  *     (the restaurant closed first) are not received: {@code ordersPlanned - ordersReceived}
  * @param overloaded whether orders arrived (at a rate) faster than the book had room for, so some waited at the door

@@ -239,6 +239,21 @@ class RestaurantTest {
   }
 
   @Test
+  void anOverloadedRateRunSaysSoHoldsOnlyItsWindowAndNeverReceivesTheRest(ActorTestKit kit) {
+    // 100,000 orders in 0.1 s of wall time for 2 cooks of 100 ms each: the book fills, the rest wait at the door.
+    RestaurantSettings s = settings("rate = 100000, duration = 1s, time-scale = 0.1, cook-time = 1s, close-timeout = 100ms");
+    Run run = run(kit, s, Faults.NONE);
+    Summary sum = run.summary();
+    assertTrue(sum.overloaded(), sum.toText());
+    assertEquals(100_000, sum.ordersPlanned());
+    assertTrue(sum.ordersReceived() < sum.ordersPlanned(), sum.toText());
+    assertTrue(sum.peakOrdersInFlight() <= s.bookWindow(), sum.toText());
+    assertEquals("order window over", sum.closedBy());
+    assertTrue(sum.toText().contains("overloaded"), sum.toText());
+    assertConsistent(run);
+  }
+
+  @Test
   void zeroOrdersOpensAndClosesCleanly(ActorTestKit kit) {
     Run run = run(kit, settings("orders = 0"), Faults.NONE);
     assertEquals(0, run.summary().ordersReceived());
