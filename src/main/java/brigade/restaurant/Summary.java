@@ -16,7 +16,8 @@ import java.util.Locale;
  *     request", "terminated (hard stop)", "stopped on a second close request (hard stop)"
  * @param ordersPlanned orders the run planned ({@code orders}, or rate x duration); those never taken in
  *     (the restaurant closed first) are not received: {@code ordersPlanned - ordersReceived}
- * @param overloaded whether orders arrived (at a rate) faster than the book had room for, so some waited at the door
+ * @param overloaded whether, with a rate, orders that had arrived still waited at the door when it closed (the staff
+ *     and dishes did not keep up; those orders were never received)
  * @param peakOrdersInFlight the most orders the book held at once (memory follows this, not the orders planned)
  */
 public record Summary(
@@ -70,8 +71,8 @@ public record Summary(
     }
     if (overloaded) {
       sb.append(String.format(Locale.ROOT,
-          "overloaded: orders came faster than the staff and dishes served them (up to %d in flight; the rest waited"
-              + " at the door)%n", peakOrdersInFlight));
+          "overloaded: orders came faster than the staff and dishes served them (up to %d in flight; orders still"
+              + " waiting at the door when it closed were never received)%n", peakOrdersInFlight));
     }
     sb.append(String.format(Locale.ROOT,
         "latency (wall ms, order in -> served): p50 %.3f  p99 %.3f  max %.3f  (%d orders)%n",
