@@ -400,7 +400,9 @@ public final class Restaurant {
           onChildGone(t, true);
           return afterStepClosing();
         })
-        .build(); // intake ticks still queued are ignored: the door is closed
+        .onMessageEquals(Tick.INTAKE, Behaviors::same) // the door is closed: intake still queued is moot
+        .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
+        .build();
   }
 
   private Behavior<Command> afterStepClosing() {
@@ -470,6 +472,9 @@ public final class Restaurant {
           onChildGone(t, false);
           return live().isEmpty() ? finish() : Behaviors.same();
         })
+        .onMessageEquals(Tick.INTAKE, Behaviors::same) // timers and intake still queued are moot now
+        .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
+        .onMessageEquals(Tick.CLOSE_TIMEOUT, Behaviors::same)
         .build();
   }
 
