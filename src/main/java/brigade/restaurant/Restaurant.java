@@ -265,7 +265,7 @@ public final class Restaurant {
       timers.startTimerAtFixedRate(Tick.INTAKE, Tick.INTAKE, Duration.ofNanos(periodNanos));
     } else {
       takeIn(Intake.room(intake.waiting(startNanos), book.size(), window));
-      if (intake.allTakenIn() && book.isEmpty()) return stopStaff("all orders done");
+      if (intake.allTakenIn() && book.isEmpty()) return stopStaff("all orders done", false);
     }
     return Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
@@ -302,7 +302,9 @@ public final class Restaurant {
 
   /** After any step while open: done when every planned order is settled; else refill the book if it has room. */
   private Behavior<Command> afterStepOpen() {
-    if (book.isEmpty() && intake.allTakenIn()) return settings.atRate() ? Behaviors.same() : stopStaff("all orders done");
+    if (book.isEmpty() && intake.allTakenIn()) {
+      return settings.atRate() ? Behaviors.same() : stopStaff("all orders done", false);
+    }
     if (!takeInPending && book.size() <= window / 2 && intake.waiting(settings.atRate() ? clock.getAsLong() : 0) > 0) {
       // A message to self, not a loop here: the actor stays responsive (to Close) between chunks.
       takeInPending = true;
@@ -373,18 +375,18 @@ public final class Restaurant {
           book.size(), left.toMillis());
     }
     if (ack != null) ack.tell(new Closing(book.size(), left, false));
-    if (book.isEmpty()) return stopStaff(book.received() == 0 ? "no orders" : "all orders done");
+    if (book.isEmpty()) return stopStaff(book.received() == 0 ? "no orders" : "all orders done", onRequest);
     timers.startSingleTimer(Tick.CLOSE_TIMEOUT, Tick.CLOSE_TIMEOUT, left);
     return Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
           onReport(m.report(), true);
-          return afterStepClosing();
+          return afterStepClosing(onRequest);
         })
         .onMessage(CustomerDone.class, c -> {
           onCustomerDone(c, true);
-          return afterStepClosing();
+          return afterStepClosing(onRequest);
         })
-        .onMessageEquals(Tick.CLOSE_TIMEOUT, this::onCloseTimeout)
+        .onMessageEquals(Tick.CLOSE_TIMEOUT, () -> onCloseTimeout(onRequest))
         .onMessage(Close.class, c -> {
           if (!onRequest) {
             closedBy = "closed on request";
@@ -398,18 +400,18 @@ public final class Restaurant {
         .onMessage(WhenClosed.class, this::onWhenClosed)
         .onSignal(Terminated.class, t -> {
           onChildGone(t, true);
-          return afterStepClosing();
+          return afterStepClosing(onRequest);
         })
         .onMessageEquals(Tick.INTAKE, Behaviors::same) // the door is closed: intake still queued is moot
         .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
         .build();
   }
 
-  private Behavior<Command> afterStepClosing() {
-    return book.isEmpty() ? stopStaff("all orders done") : Behaviors.same();
+  private Behavior<Command> afterStepClosing(boolean onRequest) {
+    return book.isEmpty() ? stopStaff("all orders done", onRequest) : Behaviors.same();
   }
 
-  private Behavior<Command> onCloseTimeout() {
+  private Behavior<Command> onCloseTimeout(boolean onRequest) {
     closeTimedOut = true;
     ctx.getLog().warn("close timeout: {} order(s) still in flight; those not yet served are cancelled", book.size());
     for (Role role : ROLES) {
@@ -419,13 +421,17 @@ public final class Restaurant {
       }
     }
     for (Order o : book.cancelWaitingForDish()) cancelled(o, "close timeout");
-    return stopStaff(book.size() + " order(s) still in hand");
+    return stopStaff(book.size() + " order(s) still in hand", onRequest);
   }
 
   // ---- phase: stopping ----
 
-  /** Every staff actor gets Stop: it finishes its work in hand, reports and stops itself. */
-  private Behavior<Command> stopStaff(String why) {
+  /**
+   * Every staff actor gets Stop: it finishes its work in hand, reports and stops itself.
+   *
+   * @param closeRequested whether a close was requested already (the next request is then a hard stop)
+   */
+  private Behavior<Command> stopStaff(String why, boolean closeRequested) {
     timers.cancel(Tick.INTAKE);
     timers.cancel(Tick.CLOSE_TIMEOUT);
     List<Member> live = live();
@@ -434,7 +440,7 @@ public final class Restaurant {
       m.stopSent = true;
       m.ref.tell(Staff.Stop.INSTANCE);
     }
-    return live.isEmpty() ? finish() : stopping(false);
+    return live.isEmpty() ? finish() : stopping(false, closeRequested);
   }
 
   /** Every staff actor is stopped now (a process's terminate()); unserved orders are cancelled. */
@@ -447,11 +453,16 @@ public final class Restaurant {
       m.hardStopped = true;
       ctx.stop(m.ref);
     }
-    return live.isEmpty() ? finish() : stopping(true);
+    return live.isEmpty() ? finish() : stopping(true, true);
   }
 
-  /** Waiting for every staff actor to be gone; orders go no further than the step in hand. */
-  private Behavior<Command> stopping(boolean hard) {
+  /**
+   * Waiting for every staff actor to be gone; orders go no further than the step in hand.
+   *
+   * @param hard whether they were stopped hard (then nothing is left to stop)
+   * @param closeRequested whether a close was requested: a (further) close request is then a hard stop
+   */
+  private Behavior<Command> stopping(boolean hard, boolean closeRequested) {
     return Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
           onReport(m.report(), false);
@@ -462,8 +473,17 @@ public final class Restaurant {
           return Behaviors.same();
         })
         .onMessage(Close.class, c -> {
+          if (hard) {
+            if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, true));
+            return Behaviors.same();
+          }
+          if (!closeRequested) {
+            // The first request comes while the staff finish their last orders: that is closing already.
+            if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, false));
+            return stopping(false, true);
+          }
           if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, true));
-          return hard ? Behaviors.same() : hardStopAll("stopped on a second close request (hard stop)");
+          return hardStopAll("stopped on a second close request (hard stop)");
         })
         .onMessage(Terminate.class, t -> hard ? Behaviors.same() : hardStopAll("terminated (hard stop)"))
         .onMessage(HardStop.class, this::onHardStop)

@@ -171,4 +171,22 @@ class RestaurantPhasesTest {
     assertEquals(1, s.dishesRetrieved());
     assertInvariants(s);
   }
+
+  @Test
+  void aFirstCloseRequestWhileTheStaffFinishTheirLastOrdersIsNoHardStopTheSecondIs(ActorTestKit kit, ManualTime time) {
+    // A rate run: its one order's window ends (closing, not on request), the close timeout passes while a worker
+    // cooks for an hour, and the staff are told to stop. A first Close then is no hard stop; a second one is.
+    Shop shop = Shop.open(kit, time, "rate = 1, duration = 1s, cook-time = 1h, close-timeout = 100ms, work-interval = 1h");
+    shop.waitForStage(1, Stage.COOKING);
+    time.timePasses(Duration.ofMillis(100));
+    shop.until(e -> e instanceof RestaurantEvent.Retired r && r.staff().equals("delivery-1")); // Stop went out
+    Restaurant.Closing first = shop.close(kit);
+    assertFalse(first.stoppingNow(), "a first request is never the hard stop");
+    Restaurant.Closing second = shop.close(kit);
+    assertTrue(second.stoppingNow());
+    Summary s = shop.closed();
+    assertEquals("stopped on a second close request (hard stop)", s.closedBy());
+    assertEquals(1, s.ordersCancelled());
+    assertInvariants(s);
+  }
 }
