@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the restaurant: a supervisor actor with workers (cooks), delivery and dish-retrieval actors.",
       "Orders flow worker -> delivery -> customer -> dish-retrieval, every step a message and a timer.",
-      "Flags override brigade.restaurant.* in the config; simulated durations are multiplied by --time-scale."
+      "Flags override brigade.restaurant.* in the config; simulated durations are multiplied by --time-scale.",
+      "Ctrl-C closes (orders in flight finish within --close-timeout); Ctrl-C again stops now. Exit code 130."
     })
 public final class RestaurantCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,7 +72,7 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--dishes", paramLabel = "N", description = "Clean dishes in stock; a cooked order waits for one.")
   Integer dishes;
 
-  @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0): 0.01 runs 100x faster, to the microsecond.")
+  @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0), to the nanosecond: 0.01 runs 100x faster.")
   Double timeScale;
 
   @Option(names = "--cook-time", paramLabel = "TIME", description = "Time to cook one order (simulated).")
