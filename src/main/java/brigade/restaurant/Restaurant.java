@@ -185,7 +185,7 @@ public final class Restaurant {
   private final boolean logOrders;
   private final Map<ActorRef<Staff.Command>, Member> staff = new LinkedHashMap<>();
   private final Map<String, Member> staffByName = new HashMap<>();
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array per role, indexed by ordinal: no generic array in Java
   private final Roster<Member>[] rosters = new Roster[ROLES.length];
   private final int[] alive = new int[ROLES.length];
   private final List<ActorRef<Summary>> waiters = new ArrayList<>();

@@ -184,20 +184,21 @@ public final class RestaurantCommand implements Callable<Integer> {
       system.scheduler().scheduleOnce(terminate, () -> system.tell(new Restaurant.Terminate()), system.executionContext());
     }
     // Ctrl-C: the first closes (orders in flight finish, within close-timeout), the second stops now.
-    try (Interrupts ctrlC = Interrupts.install(
-            () -> {
-              interrupted.set(true);
-              AskPattern.<Restaurant.Command, Restaurant.Closing>ask(system,
-                      replyTo -> new Restaurant.Close(settings.closeTimeout(), replyTo),
-                      java.time.Duration.ofSeconds(5), system.scheduler())
-                  .thenAccept(c -> say(err, closingLine(c)));
-            },
-            () -> {
-              interrupted.set(true);
-              say(err, "stopping now: orders not served are cancelled");
-              system.tell(new Restaurant.Close(java.time.Duration.ZERO));
-            });
-        ProgressDisplay bar = ProgressDisplay.start("restaurant: orders served", settings.expectedOrders(), served::get)) {
+    Interrupts ctrlC = Interrupts.install(
+        () -> {
+          interrupted.set(true);
+          AskPattern.<Restaurant.Command, Restaurant.Closing>ask(system,
+                  replyTo -> new Restaurant.Close(settings.closeTimeout(), replyTo),
+                  java.time.Duration.ofSeconds(5), system.scheduler())
+              .thenAccept(c -> say(err, closingLine(c)));
+        },
+        () -> {
+          interrupted.set(true);
+          say(err, "stopping now: orders not served are cancelled");
+          system.tell(new Restaurant.Close(java.time.Duration.ZERO));
+        });
+    ProgressDisplay bar = ProgressDisplay.start("restaurant: orders served", settings.expectedOrders(), served::get);
+    try {
       Summary summary;
       try {
         summary = result.get();
@@ -210,6 +211,8 @@ public final class RestaurantCommand implements Callable<Integer> {
       out.print(json ? Json.write(summary) + System.lineSeparator() : summary.toText());
       out.flush();
     } finally {
+      bar.close();
+      ctrlC.close(); // Ctrl-C is the JVM's again (the demo runs further commands in this JVM)
       finished.set(true);
       printed.complete(Done.getInstance());
       system.terminate();
