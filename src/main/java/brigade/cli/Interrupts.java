@@ -21,7 +21,8 @@ import sun.misc.SignalHandler;
  * <p>Callbacks run on the JVM's signal thread (a fresh thread per signal), never on the command's thread: they
  * should only send a message or complete a future. A third and later Ctrl-C calls {@code second} again. Where
  * the platform offers no SIGINT handling (an embedded JVM started with {@code -Xrs}), {@link #install} still
- * returns an object, with {@link #active()} false, and Ctrl-C keeps the JVM's default behaviour.
+ * returns an object, with {@link #active()} false, and Ctrl-C keeps the JVM's default behaviour; the same when
+ * SIGINT was ignored when the JVM started (a script's background job, {@code nohup}): it stays ignored.
  */
 public final class Interrupts implements AutoCloseable {
   private static final String SIGINT = "INT";
@@ -40,6 +41,8 @@ public final class Interrupts implements AutoCloseable {
     try {
       s = new Signal(SIGINT);
       p = Signal.handle(s, sig -> onSignal());
+      // Ignored when the JVM started (a background job of a script, nohup): the JVM keeps it ignored, as asked.
+      if (p == SignalHandler.SIG_IGN) s = null;
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       s = null; // no SIGINT here: the JVM's default stays
     }

@@ -17,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * nothing) and only when stderr is a terminal (never in a log file or a pipe). It polls a counter from its own
  * daemon thread, so the code doing the work only stores a number.
  */
-final class ProgressDisplay implements AutoCloseable {
+public final class ProgressDisplay implements AutoCloseable {
   static final long DELAY_MILLIS = 1000;
   private static final long REFRESH_MILLIS = 200;
   private static volatile Boolean stderrIsTerminal;
@@ -45,7 +45,7 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   /** Starts watching {@code done} (0..total); shows a bar if the work outlasts the delay and stderr is a terminal. */
-  static ProgressDisplay start(String task, long total, LongSupplier done) {
+  public static ProgressDisplay start(String task, long total, LongSupplier done) {
     return new ProgressDisplay(task, total, done, stderrIsTerminal());
   }
 
@@ -76,6 +76,7 @@ final class ProgressDisplay implements AutoCloseable {
     if (bar != null) {
       bar.stepTo(done.getAsLong());
       bar.close();
+      bar = null; // closing twice (an early close, then try-with-resources) prints nothing more
     }
   }
 

@@ -4,29 +4,36 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
 import akka.actor.typed.Terminated;
-import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
+import brigade.restaurant.OrderBook.Order;
 import brigade.restaurant.RestaurantEvent.Exit;
 import brigade.restaurant.RestaurantEvent.Stage;
 import brigade.restaurant.Staff.Role;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The restaurant: a supervisor actor that hires (spawns) and watches its staff, takes orders in, and moves
  * each order along: worker (cook) → a clean dish from the finite stock → delivery → the customer eats (a
  * timer here) → dish-retrieval → the dish is clean stock again. Every step is a message; every duration a
- * timer scaled by {@code time-scale}.
+ * timer scaled by {@code time-scale}. The bookkeeping is plain classes: the {@link OrderBook} (orders in flight,
+ * dishes, counts), the {@link Intake} (the door: orders planned, arrived, taken in) and one {@link Roster} per
+ * role (who is idle, who holds which order).
+ *
+ * <p>One behaviour per phase: <b>open</b> (orders come in and move on) → <b>closing</b> (no new orders; the
+ * ones in flight finish, for at most {@code close-timeout}, then the rest are cancelled) → <b>stopping</b>
+ * (every staff actor was told to Stop, or was stopped hard; orders go no further) → <b>closed</b> (the
+ * {@link Summary}, for everyone who asks with {@link WhenClosed}). A second close request while closing is a
+ * hard stop (Ctrl-C twice). An order taken in is always served or counted cancelled; one never taken in is
+ * never received (see {@link Intake}).
  *
  * <p>Thread and process lessons, mapped onto actor idioms:
  * <ul>
@@ -44,25 +51,31 @@ import org.HdrHistogram.Histogram;
  *   <li>an uncaught exception killing a thread → supervision: the staff actor is restarted, says
  *       {@link Staff.Ready} again, and this restaurant re-sends the order it held (none is lost).</li>
  * </ul>
- *
- * <p>Closing ({@link Close}: the end of the order window, or Ctrl-C) stops taking orders, lets the orders
- * in flight finish (for at most {@code close-timeout}, after which the ones not yet served are cancelled),
- * sends Stop to all staff, waits until every child is gone, then has its {@link Summary}, which it sends to
- * everyone who asked with {@link WhenClosed}. An order is always served or counted cancelled.
  */
-public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
+public final class Restaurant {
 
   public sealed interface Command {}
 
   /**
    * Close gracefully: take no more orders, let the ones in flight finish (for at most {@code within}, or
-   * {@code close-timeout} when null), retire the staff, summarise.
+   * {@code close-timeout} when null), retire the staff, summarise. A second Close while closing on request stops
+   * everything now (like {@link Terminate}). {@code replyTo} (or null) hears what closing waits for.
    */
-  public record Close(Duration within) implements Command {
+  public record Close(Duration within, ActorRef<Closing> replyTo) implements Command {
     public Close() {
-      this(null);
+      this(null, null);
+    }
+
+    public Close(Duration within) {
+      this(within, null);
     }
   }
+
+  /**
+   * The answer to {@link Close}: {@code inFlight} orders may take up to {@code within} (wall time); or, when
+   * {@code stoppingNow}, this Close was the second one and everything is being stopped now.
+   */
+  public record Closing(long inFlight, Duration within, boolean stoppingNow) {}
 
   /** Hard stop of the whole restaurant (a process's terminate()): every staff actor is stopped now. */
   public record Terminate() implements Command {}
@@ -73,23 +86,36 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
   /** Send me the summary when the restaurant has closed (at once if it already has). */
   public record WhenClosed(ActorRef<Summary> replyTo) implements Command {}
 
-  private enum IntakeTick implements Command {
-    INSTANCE
+  private enum Tick implements Command {
+    /** With a rate: let in the orders that have arrived. */
+    INTAKE,
+    /** The book has room again: take in orders waiting at the door. */
+    TAKE_IN,
+    CLOSE_TIMEOUT
   }
 
-  private enum CloseTimeout implements Command {
-    INSTANCE
+  private record StaffReport(Staff.Report report) implements Command {}
+
+  /** A customer has finished eating; {@code at} is when, on the run's timeline. */
+  private record CustomerDone(long orderId, long at) implements Command {}
+
+  /**
+   * What a run is wired to besides its settings.
+   *
+   * @param faults how staff fail (tests pass {@link Faults#failFirst})
+   * @param listener receives every {@link RestaurantEvent}, or null
+   * @param clock the run's clock in nanoseconds ({@code System::nanoTime}; a ManualTime test passes its own)
+   * @param served set to the orders served so far (for a progress bar), or null
+   */
+  public record Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served) {
+    public static Options of(RestaurantSettings settings) {
+      return new Options(settings.faults(), null, System::nanoTime, null);
+    }
   }
-
-  private record StaffReply(Staff.Reply reply) implements Command {}
-
-  private record StaffEvent(RestaurantEvent event) implements Command {}
-
-  private record CustomerDone(long orderId) implements Command {}
 
   /** The orders of the run, with the settings' faults; no listener. */
   public static Behavior<Command> create(RestaurantSettings settings) {
-    return create(settings, settings.faults(), null);
+    return create(settings, Options.of(settings));
   }
 
   /**
@@ -98,12 +124,15 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
    */
   public static Behavior<Command> create(
       RestaurantSettings settings, Faults faults, ActorRef<RestaurantEvent> listener) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Restaurant(ctx, timers, settings, faults, listener)));
+    return create(settings, new Options(faults, listener, System::nanoTime, null));
   }
 
-  private enum Phase { OPEN, CLOSING, STOPPING, CLOSED }
+  public static Behavior<Command> create(RestaurantSettings settings, Options options) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new Restaurant(ctx, timers, settings, options).open()));
+  }
 
+  /** A member of staff as the restaurant books it; compared by identity (the rosters key on it). */
   private static final class Member {
     final String name;
     final Role role;
@@ -114,6 +143,27 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
     boolean stopSent;
     boolean hardStopped;
     Exit exit;
+    /** Orders assigned in the current pump, sent as one message when it ends. */
+    long[] batchIds = new long[4];
+    long[] batchReady = new long[4];
+    int batchSize;
+
+    void addToBatch(long orderId, long readyAt) {
+      if (batchSize == batchIds.length) {
+        batchIds = java.util.Arrays.copyOf(batchIds, batchSize * 2);
+        batchReady = java.util.Arrays.copyOf(batchReady, batchSize * 2);
+      }
+      batchIds[batchSize] = orderId;
+      batchReady[batchSize++] = readyAt;
+    }
+
+    /** The batch as one message: a Task for one order, a TaskBatch for several. */
+    Staff.Command takeBatch() {
+      Staff.Command c = batchSize == 1 ? new Staff.Task(batchIds[0], batchReady[0])
+          : new Staff.TaskBatch(java.util.Arrays.copyOf(batchIds, batchSize), java.util.Arrays.copyOf(batchReady, batchSize));
+      batchSize = 0;
+      return c;
+    }
 
     Member(String name, Role role, ActorRef<Staff.Command> ref) {
       this.name = name;
@@ -122,352 +172,564 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
     }
   }
 
-  private static final class Order {
-    final long id;
-    final long receivedNanos;
-    Stage stage = Stage.RECEIVED;
+  private static final Role[] ROLES = Role.values();
 
-    Order(long id, long receivedNanos) {
-      this.id = id;
-      this.receivedNanos = receivedNanos;
-    }
-  }
-
+  private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
   private final RestaurantSettings settings;
   private final ActorRef<RestaurantEvent> listener;
+  private final LongSupplier clock;
+  private final AtomicLong servedGauge;
+  /** Whether per-order lines are wanted at all: nothing is built for a line nobody will see. */
+  private final boolean traceOrders;
   private final boolean logOrders;
-  private final ActorRef<Staff.Reply> replies;
   private final Map<ActorRef<Staff.Command>, Member> staff = new LinkedHashMap<>();
   private final Map<String, Member> staffByName = new HashMap<>();
-  private final Map<Role, Roster<ActorRef<Staff.Command>>> rosters = new EnumMap<>(Role.class);
-  private final Map<Role, Integer> alive = new EnumMap<>(Role.class);
-  private final Map<Long, Order> orders = new HashMap<>();
-  private final ArrayDeque<Long> waitingForDish = new ArrayDeque<>();
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array per role, indexed by ordinal: no generic array in Java
+  private final Roster<Member>[] rosters = new Roster[ROLES.length];
+  private final int[] alive = new int[ROLES.length];
   private final List<ActorRef<Summary>> waiters = new ArrayList<>();
-  private final Histogram latencyMicros = new Histogram(3);
-  private final long startNanos = System.nanoTime();
+  private final List<Member> batched = new ArrayList<>();
+  private final OrderBook book;
+  private final Intake intake;
+  private final int window;
+  private final long eatingNanos;
+  private final long startNanos;
 
-  private Phase phase = Phase.OPEN;
-  private boolean intakeDone;
-  private long intakeRemaining;
-  private int intakePerTick;
-  private long nextOrderId;
-  private int cleanDishes;
+  private boolean takeInPending;
+  private boolean overloaded;
+  private boolean bookFullLogged;
   private String closedBy = "all orders done";
   private boolean closeTimedOut;
-  private long closeDeadlineNanos;
-  private long received, cooked, served, cancelled, retrieved, dishesLeft, restarts, resent;
+  private long closeDeadline;
+  private long restarts, resent;
 
-  private Restaurant(
-      ActorContext<Command> ctx,
-      TimerScheduler<Command> timers,
-      RestaurantSettings settings,
-      Faults faults,
-      ActorRef<RestaurantEvent> listener) {
-    super(ctx);
+  private Restaurant(ActorContext<Command> ctx, TimerScheduler<Command> timers, RestaurantSettings settings,
+      Options options) {
+    this.ctx = ctx;
     this.timers = timers;
     this.settings = settings;
-    this.listener = listener;
+    this.listener = options.listener();
+    this.clock = options.clock();
+    this.servedGauge = options.served();
     this.logOrders = settings.logOrders();
-    this.cleanDishes = settings.dishes();
-    this.replies = ctx.messageAdapter(Staff.Reply.class, StaffReply::new);
-    ActorRef<RestaurantEvent> events = ctx.messageAdapter(RestaurantEvent.class, StaffEvent::new);
-    Staff.Options options = new Staff.Options(faults, logOrders);
-    for (Role role : Role.values()) {
-      rosters.put(role, new Roster<>());
-      alive.put(role, 0);
-    }
+    this.traceOrders = logOrders || ctx.getLog().isDebugEnabled();
+    this.book = new OrderBook(settings.dishes());
+    this.window = settings.bookWindow();
+    this.eatingNanos = settings.scaled(settings.eatingTime()).toNanos();
+    this.startNanos = clock.getAsLong();
+    this.intake = new Intake(settings.expectedOrders(), startNanos,
+        settings.atRate() ? 1e9 / settings.rate() * settings.timeScale() : 0);
+    ActorRef<Staff.Report> reports = ctx.messageAdapter(Staff.Report.class, StaffReport::new);
+    Staff.Options staffOptions = new Staff.Options(options.faults(), logOrders, clock);
+    for (Role role : ROLES) rosters[role.ordinal()] = new Roster<>(settings.rosterDepth(role));
     ctx.getLog().info("restaurant opens: {} worker(s), {} delivery, {} dish-retrieval, {} dishes; {}; time-scale {}",
         settings.workers(), settings.delivery(), settings.retrieval(), settings.dishes(),
         settings.atRate()
             ? settings.rate() + " orders/s for " + settings.duration().toMillis() + " ms (simulated)"
-            : settings.orders() + " orders at once",
+            : settings.orders() + " orders at once (taken in up to " + window + " at a time)",
         settings.timeScale());
     for (int i = 1; i <= settings.workers(); i++) {
-      String name = "worker-" + i;
+      String name = Role.WORKER.memberName(i);
       hire(name, Role.WORKER, Worker.create(name, settings.scaled(settings.cookTime()),
-          settings.scaledWorkInterval(), options, replies, events));
+          settings.scaled(settings.workInterval()), staffOptions, reports));
     }
     for (int i = 1; i <= settings.delivery(); i++) {
-      String name = "delivery-" + i;
-      hire(name, Role.DELIVERY,
-          Delivery.create(name, settings.scaled(settings.deliveryTime()), options, replies, events));
+      String name = Role.DELIVERY.memberName(i);
+      hire(name, Role.DELIVERY, Delivery.create(name, settings.scaled(settings.deliveryTime()), staffOptions, reports));
     }
     for (int i = 1; i <= settings.retrieval(); i++) {
-      String name = "retrieval-" + i;
+      String name = Role.RETRIEVAL.memberName(i);
       hire(name, Role.RETRIEVAL,
-          DishRetrieval.create(name, settings.scaled(settings.retrievalTime()), options, replies, events));
+          DishRetrieval.create(name, settings.scaled(settings.retrievalTime()), staffOptions, reports));
     }
-    startIntake();
   }
 
   private void hire(String name, Role role, Behavior<Staff.Command> behavior) {
-    ActorRef<Staff.Command> ref = getContext().spawn(behavior, name);
-    getContext().watch(ref); // the join: we get Terminated (or ChildFailed) when it is gone
+    ActorRef<Staff.Command> ref = ctx.spawn(behavior, name);
+    ctx.watch(ref); // the join: we get Terminated (or ChildFailed) when it is gone
     Member m = new Member(name, role, ref);
     staff.put(ref, m);
     staffByName.put(name, m);
-    alive.merge(role, 1, Integer::sum);
+    alive[role.ordinal()]++;
   }
 
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessage(StaffReply.class, m -> onReply(m.reply()))
-        .onMessage(StaffEvent.class, m -> onStaffEvent(m.event()))
-        .onMessage(CustomerDone.class, this::onCustomerDone)
-        .onMessageEquals(IntakeTick.INSTANCE, this::onIntakeTick)
-        .onMessage(Close.class, this::onClose)
-        .onMessageEquals(CloseTimeout.INSTANCE, this::onCloseTimeout)
-        .onMessage(Terminate.class, m -> onTerminate())
+  // ---- phase: open ----
+
+  private Behavior<Command> open() {
+    if (settings.atRate()) {
+      // One timer tick lets in every order that has arrived since the last (each with its own arrival time).
+      long periodNanos = Math.max((long) Math.ceil(1e9 / settings.rate() * settings.timeScale()),
+          RestaurantSettings.SHORTEST_PERIOD.toNanos());
+      ctx.getSelf().tell(Tick.INTAKE);
+      timers.startTimerAtFixedRate(Tick.INTAKE, Tick.INTAKE, Duration.ofNanos(periodNanos));
+    } else {
+      takeIn(Intake.room(intake.waiting(startNanos), book.size(), window));
+      if (intake.allTakenIn() && book.isEmpty()) return stopStaff("all orders done", false);
+    }
+    return Behaviors.receive(Command.class)
+        .onMessage(StaffReport.class, m -> {
+          onReport(m.report(), true);
+          return afterStepOpen();
+        })
+        .onMessage(CustomerDone.class, c -> {
+          onCustomerDone(c, true);
+          return afterStepOpen();
+        })
+        .onMessageEquals(Tick.INTAKE, this::onIntakeTick)
+        .onMessageEquals(Tick.TAKE_IN, () -> {
+          takeInPending = false;
+          takeIn(Intake.room(intake.waiting(clock.getAsLong()), book.size(), window));
+          return afterStepOpen();
+        })
+        .onMessage(Close.class, c -> {
+          closedBy = "closed on request";
+          doorCloses();
+          return closing(c.within() == null ? settings.closeTimeout() : c.within(), true, c.replyTo());
+        })
+        .onMessage(Terminate.class, t -> {
+          doorCloses();
+          return hardStopAll("terminated (hard stop)");
+        })
         .onMessage(HardStop.class, this::onHardStop)
         .onMessage(WhenClosed.class, this::onWhenClosed)
-        .onSignal(Terminated.class, this::onChildGone)
+        .onSignal(Terminated.class, t -> {
+          onChildGone(t, true);
+          return afterStepOpen();
+        })
         .build();
   }
 
-  // ---- orders in ----
-
-  private void startIntake() {
-    if (!settings.atRate()) {
-      for (int i = 0; i < settings.orders(); i++) receiveOrder();
-      intakeDone = true;
-      pump(Role.WORKER);
-      checkAllDone();
-      return;
+  /** After any step while open: done when every planned order is settled; else refill the book if it has room. */
+  private Behavior<Command> afterStepOpen() {
+    if (book.isEmpty() && intake.allTakenIn()) {
+      return settings.atRate() ? Behaviors.same() : stopStaff("all orders done", false);
     }
-    intakeRemaining = settings.expectedOrders();
-    // One order per 1/rate simulated seconds; a timer cannot tick faster than the scheduler, so each
-    // tick lets in as many orders as are due in one period.
-    long intervalNanos = (long) Math.max(1, 1e9 / settings.rate() * settings.timeScale());
-    long periodNanos = Math.max(intervalNanos, RestaurantSettings.SHORTEST_PERIOD.toNanos());
-    intakePerTick = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round((double) periodNanos / intervalNanos)));
-    getContext().getSelf().tell(IntakeTick.INSTANCE);
-    timers.startTimerAtFixedRate(IntakeTick.INSTANCE, IntakeTick.INSTANCE, Duration.ofNanos(periodNanos));
+    if (!takeInPending && book.size() <= window / 2 && intake.waiting(settings.atRate() ? clock.getAsLong() : 0) > 0) {
+      // A message to self, not a loop here: the actor stays responsive (to Close) between chunks.
+      takeInPending = true;
+      ctx.getSelf().tell(Tick.TAKE_IN);
+    }
+    return Behaviors.same();
   }
 
   private Behavior<Command> onIntakeTick() {
-    if (intakeDone) return this;
-    long n = Math.min(intakePerTick, intakeRemaining);
-    for (long i = 0; i < n; i++) receiveOrder();
-    intakeRemaining -= n;
-    pump(Role.WORKER);
-    if (intakeRemaining == 0) {
-      getContext().getLog().info("order window over after {} orders: closing", received);
-      beginClosing(settings.closeTimeout());
+    long now = clock.getAsLong();
+    long waiting = intake.waiting(now);
+    long n = Intake.room(waiting, book.size(), window);
+    takeIn(n);
+    if (waiting > n && !bookFullLogged) {
+      bookFullLogged = true; // a warm-up or a burst may catch up; whether it did is known when the door closes
+      ctx.getLog().info("the book is full ({} orders in flight): orders arriving now wait at the door", book.size());
     }
-    return this;
+    if (intake.arrivedBy(now) < intake.planned()) return Behaviors.same();
+    ctx.getLog().info("order window over after {} orders: closing", intake.takenIn());
+    closedBy = "order window over";
+    doorCloses();
+    return closing(settings.closeTimeout(), false, null);
   }
 
-  private void receiveOrder() {
-    long id = ++nextOrderId;
-    orders.put(id, new Order(id, System.nanoTime()));
-    received++;
-    logOrder("order {} received", id);
-    publish(id, Stage.RECEIVED);
-    rosters.get(Role.WORKER).submit(id);
+  /**
+   * Leaving the open phase: orders not taken in by now never will be. With a rate, orders that had arrived and
+   * still wait at the door mean the run was overloaded (the staff and dishes did not keep up with the rate).
+   */
+  private void doorCloses() {
+    if (!settings.atRate()) return;
+    long left = intake.waiting(clock.getAsLong());
+    if (left == 0) return;
+    overloaded = true;
+    ctx.getLog().warn("overloaded: {} orders that arrived still wait at the door and are not taken in"
+        + " (the staff and dishes did not keep up with the rate)", left);
   }
 
-  // ---- staff replies: the order moves on ----
-
-  private Behavior<Command> onReply(Staff.Reply reply) {
-    if (reply instanceof Staff.Ready r) onReady(r);
-    else if (reply instanceof Staff.Done d) onDone(d);
-    return phase == Phase.CLOSED ? closed() : this;
+  /** Takes in {@code n} orders from the door and hands them to the kitchen. */
+  private void takeIn(long n) {
+    for (long i = 0; i < n; i++) {
+      Order o = book.takeIn(intake.takeNext());
+      publish(o.id, Stage.RECEIVED);
+      if (traceOrders) logOrder("order {} received", o.id);
+      if (alive[Role.WORKER.ordinal()] == 0) settle(o, "no worker staff left");
+      else rosters[Role.WORKER.ordinal()].submit(o.id);
+    }
+    pump(Role.WORKER);
   }
 
-  private void onReady(Staff.Ready r) {
-    Member m = staff.get(r.staff());
+  // ---- phase: closing ----
+
+  /**
+   * Closing: no more orders are taken in; those in flight finish within {@code within}, or are cancelled.
+   *
+   * @param onRequest whether a close was requested (a second request is then a hard stop) rather than the order
+   *     window ending
+   */
+  private Behavior<Command> closing(Duration within, boolean onRequest, ActorRef<Closing> ack) {
+    timers.cancel(Tick.INTAKE);
+    long now = clock.getAsLong();
+    long deadline = now + within.toNanos();
+    // Closing again while closing (Ctrl-C after the order window ended): the earlier deadline wins.
+    if (closeDeadline != 0 && closeDeadline - deadline < 0) deadline = closeDeadline;
+    closeDeadline = deadline;
+    Duration left = Duration.ofNanos(Math.max(0, deadline - now));
+    if (onRequest) {
+      ctx.getLog().info("closing: no more orders taken; {} order(s) in flight may take up to {} ms",
+          book.size(), left.toMillis());
+    }
+    if (ack != null) ack.tell(new Closing(book.size(), left, false));
+    if (book.isEmpty()) return stopStaff(book.received() == 0 ? "no orders" : "all orders done", onRequest);
+    timers.startSingleTimer(Tick.CLOSE_TIMEOUT, Tick.CLOSE_TIMEOUT, left);
+    return Behaviors.receive(Command.class)
+        .onMessage(StaffReport.class, m -> {
+          onReport(m.report(), true);
+          return afterStepClosing(onRequest);
+        })
+        .onMessage(CustomerDone.class, c -> {
+          onCustomerDone(c, true);
+          return afterStepClosing(onRequest);
+        })
+        .onMessageEquals(Tick.CLOSE_TIMEOUT, () -> onCloseTimeout(onRequest))
+        .onMessage(Close.class, c -> {
+          if (!onRequest) {
+            closedBy = "closed on request";
+            return closing(c.within() == null ? settings.closeTimeout() : c.within(), true, c.replyTo());
+          }
+          if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, true));
+          return hardStopAll("stopped on a second close request (hard stop)");
+        })
+        .onMessage(Terminate.class, t -> hardStopAll("terminated (hard stop)"))
+        .onMessage(HardStop.class, this::onHardStop)
+        .onMessage(WhenClosed.class, this::onWhenClosed)
+        .onSignal(Terminated.class, t -> {
+          onChildGone(t, true);
+          return afterStepClosing(onRequest);
+        })
+        .onMessageEquals(Tick.INTAKE, Behaviors::same) // the door is closed: intake still queued is moot
+        .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
+        .build();
+  }
+
+  private Behavior<Command> afterStepClosing(boolean onRequest) {
+    return book.isEmpty() ? stopStaff("all orders done", onRequest) : Behaviors.same();
+  }
+
+  private Behavior<Command> onCloseTimeout(boolean onRequest) {
+    closeTimedOut = true;
+    ctx.getLog().warn("close timeout: {} order(s) still in flight; those not yet served are cancelled", book.size());
+    for (Role role : ROLES) {
+      for (long id : rosters[role.ordinal()].drainWaiting()) {
+        Order o = book.get(id);
+        if (o != null) settle(o, "close timeout");
+      }
+    }
+    for (Order o : book.cancelWaitingForDish()) cancelled(o, "close timeout");
+    return stopStaff(book.size() + " order(s) still in hand", onRequest);
+  }
+
+  // ---- phase: stopping ----
+
+  /**
+   * Every staff actor gets Stop: it finishes its work in hand, reports and stops itself.
+   *
+   * @param closeRequested whether a close was requested already (the next request is then a hard stop)
+   */
+  private Behavior<Command> stopStaff(String why, boolean closeRequested) {
+    timers.cancel(Tick.INTAKE);
+    timers.cancel(Tick.CLOSE_TIMEOUT);
+    List<Member> live = live();
+    ctx.getLog().info("{}: sending Stop to {} staff actor(s)", why, live.size());
+    for (Member m : live) {
+      m.stopSent = true;
+      m.ref.tell(Staff.Stop.INSTANCE);
+    }
+    return live.isEmpty() ? finish() : stopping(false, closeRequested);
+  }
+
+  /** Every staff actor is stopped now (a process's terminate()); unserved orders are cancelled. */
+  private Behavior<Command> hardStopAll(String why) {
+    closedBy = why;
+    ctx.getLog().warn("{}: every staff actor is stopped now; unserved orders are cancelled", why);
+    timers.cancelAll();
+    List<Member> live = live();
+    for (Member m : live) {
+      m.hardStopped = true;
+      ctx.stop(m.ref);
+    }
+    return live.isEmpty() ? finish() : stopping(true, true);
+  }
+
+  /**
+   * Waiting for every staff actor to be gone; orders go no further than the step in hand.
+   *
+   * @param hard whether they were stopped hard (then nothing is left to stop)
+   * @param closeRequested whether a close was requested: a (further) close request is then a hard stop
+   */
+  private Behavior<Command> stopping(boolean hard, boolean closeRequested) {
+    return Behaviors.receive(Command.class)
+        .onMessage(StaffReport.class, m -> {
+          onReport(m.report(), false);
+          return Behaviors.same();
+        })
+        .onMessage(CustomerDone.class, c -> {
+          onCustomerDone(c, false);
+          return Behaviors.same();
+        })
+        .onMessage(Close.class, c -> {
+          if (hard) {
+            if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, true));
+            return Behaviors.same();
+          }
+          if (!closeRequested) {
+            // The first request comes while the staff finish their last orders: that is closing already.
+            if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, false));
+            return stopping(false, true);
+          }
+          if (c.replyTo() != null) c.replyTo().tell(new Closing(book.size(), Duration.ZERO, true));
+          return hardStopAll("stopped on a second close request (hard stop)");
+        })
+        .onMessage(Terminate.class, t -> hard ? Behaviors.same() : hardStopAll("terminated (hard stop)"))
+        .onMessage(HardStop.class, this::onHardStop)
+        .onMessage(WhenClosed.class, this::onWhenClosed)
+        .onSignal(Terminated.class, t -> {
+          onChildGone(t, false);
+          return live().isEmpty() ? finish() : Behaviors.same();
+        })
+        .onMessageEquals(Tick.INTAKE, Behaviors::same) // timers and intake still queued are moot now
+        .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
+        .onMessageEquals(Tick.CLOSE_TIMEOUT, Behaviors::same)
+        .build();
+  }
+
+  // ---- phase: closed ----
+
+  private Behavior<Command> finish() {
+    timers.cancelAll();
+    // Nothing is silently lost: whatever is still in the book is settled and counted here.
+    for (Order o : book.settleAll()) {
+      if (o.stage == Stage.CANCELLED) cancelled(o, "restaurant closed");
+    }
+    long wallNanos = clock.getAsLong() - startNanos;
+    List<Summary.StaffReport> reports = staff.values().stream()
+        .map(m -> new Summary.StaffReport(m.name, m.role.label(), m.handled, m.overwork, m.restarts,
+            m.exit == null ? "on shift" : m.exit.label()))
+        .toList();
+    Summary summary = new Summary(book.received(), book.cooked(), book.served(), book.cancelled(), book.retrieved(),
+        reports, book.latency(), wallNanos / 1_000_000, wallNanos <= 0 ? 0 : book.served() / (wallNanos / 1e9),
+        book.dishesLeft(), restarts, resent, closeTimedOut, closedBy, intake.planned(), overloaded,
+        book.peakInFlight());
+    ctx.getLog().info("restaurant closed ({}): {} received of {} planned, {} served, {} cancelled, {} dishes back",
+        closedBy, book.received(), intake.planned(), book.served(), book.cancelled(), book.retrieved());
+    if (servedGauge != null) servedGauge.set(book.served());
+    if (listener != null) listener.tell(new RestaurantEvent.Closed(summary));
+    for (ActorRef<Summary> w : waiters) w.tell(summary);
+    waiters.clear();
+    return closed(summary);
+  }
+
+  /** After closing: the summary for whoever asks; everything else is moot. */
+  private static Behavior<Command> closed(Summary summary) {
+    return Behaviors.receive(Command.class)
+        .onMessage(WhenClosed.class, w -> {
+          w.replyTo().tell(summary);
+          return Behaviors.same();
+        })
+        .onMessage(Close.class, c -> {
+          if (c.replyTo() != null) c.replyTo().tell(new Closing(0, Duration.ZERO, true));
+          return Behaviors.same();
+        })
+        .onAnyMessage(m -> Behaviors.same())
+        .build();
+  }
+
+  // ---- the steps of an order, shared by the phases; goOn = false once stopping (orders go no further) ----
+
+  private void onReport(Staff.Report report, boolean goOn) {
+    if (report instanceof Staff.Done d) {
+      onDone(d.name(), d.orderId(), d.at(), goOn);
+      if (goOn) pumpAll();
+    } else if (report instanceof Staff.DoneBatch b) {
+      for (int i = 0; i < b.orderIds().length; i++) onDone(b.name(), b.orderIds()[i], b.at()[i], goOn);
+      if (goOn) pumpAll(); // after the whole batch: the next steps' orders go out in batches too
+    } else if (report instanceof Staff.Ready r) {
+      onReady(r, goOn);
+    } else if (report instanceof RestaurantEvent e) {
+      if (listener != null) listener.tell(e);
+      if (e instanceof RestaurantEvent.Overworked w) {
+        Member m = staffByName.get(w.staff());
+        if (m != null) m.overwork = w.count();
+      }
+    }
+  }
+
+  private void onReady(Staff.Ready r, boolean goOn) {
+    Member m = staffByName.get(r.name());
     if (m == null || m.exit != null) return;
-    Roster<ActorRef<Staff.Command>> roster = rosters.get(m.role);
+    Roster<Member> roster = rosters[m.role.ordinal()];
     if (r.restarts() == 0) {
-      roster.join(r.staff());
+      roster.join(m);
     } else {
       // A restarted actor has lost whatever it held: that is how we know to re-send it.
       m.restarts = r.restarts();
       restarts++;
-      Long lost = roster.restarted(r.staff());
-      if (lost != null) requeue(m.role, lost, m.name + " restarted");
+      List<Long> lost = roster.restarted(m);
+      // Back to the front of the queue in their order: the oldest ends up first.
+      for (int i = lost.size() - 1; i >= 0; i--) requeue(m.role, lost.get(i), m.name + " restarted", goOn);
       if (m.stopSent) m.ref.tell(Staff.Stop.INSTANCE); // the fresh incarnation has not heard it
     }
-    pumpAll();
+    if (goOn) pump(m.role);
   }
 
-  private void onDone(Staff.Done d) {
-    Member m = staff.get(d.staff());
+  /** One task reported done: the order moves on to its next step's queue (the caller then hands work out). */
+  private void onDone(String staffName, long orderId, long at, boolean goOn) {
+    Member m = staffByName.get(staffName); // by name: its hash is cached, the string is the one we gave it
     if (m == null || m.exit != null) {
       // Gone before we read this: its order was already re-queued or cancelled when it left.
-      getContext().getLog().debug("late Done for order {} from {} ignored", d.orderId(), d.name());
+      ctx.getLog().debug("late Done for order {} from {} ignored", orderId, staffName);
       return;
     }
-    Long held = rosters.get(m.role).done(d.staff());
+    boolean held = rosters[m.role.ordinal()].done(m, orderId);
     m.handled++;
-    Order o = orders.get(d.orderId());
-    if (held == null || held != d.orderId() || o == null) {
-      getContext().getLog().warn("{} reported order {} it was not holding: ignored", d.name(), d.orderId());
+    Order o = book.get(orderId);
+    if (!held || o == null) {
+      ctx.getLog().warn("{} reported order {} it was not holding: ignored", staffName, orderId);
       return;
     }
     switch (m.role) {
-      case WORKER -> cooked(o);
-      case DELIVERY -> delivered(o);
-      case RETRIEVAL -> dishBack(o);
+      case WORKER -> cooked(o, at, goOn);
+      case DELIVERY -> delivered(o, at, goOn);
+      case RETRIEVAL -> dishBack(o, at, goOn);
     }
-    pumpAll();
-    checkAllDone();
   }
 
-  private void cooked(Order o) {
-    cooked++;
-    if (phase == Phase.STOPPING) {
-      cancel(o, "cooked after closing time");
+  private void cooked(Order o, long at, boolean goOn) {
+    if (!goOn) {
+      book.cookedAfterClosing(o);
+      cancelled(o, "cooked after closing time");
       return;
     }
-    o.stage = Stage.COOKED;
     publish(o.id, Stage.COOKED);
-    if (cleanDishes > 0) {
-      plate(o);
+    if (book.cooked(o, at)) {
+      submit(Role.DELIVERY, o);
     } else {
-      o.stage = Stage.WAITING_FOR_DISH;
-      waitingForDish.add(o.id);
-      logOrder("order {} is cooked and waits for a clean dish", o.id);
+      if (traceOrders) logOrder("order {} is cooked and waits for a clean dish", o.id);
       publish(o.id, Stage.WAITING_FOR_DISH);
     }
   }
 
-  private void plate(Order o) {
-    cleanDishes--;
-    submit(Role.DELIVERY, o);
-  }
-
-  private void delivered(Order o) {
-    served++;
-    long micros = (System.nanoTime() - o.receivedNanos) / 1000;
-    latencyMicros.recordValue(Math.max(0, micros));
-    o.stage = Stage.SERVED;
+  private void delivered(Order o, long at, boolean goOn) {
+    long now = clock.getAsLong();
+    book.served(o, at, now - o.arrivedAt);
+    if (servedGauge != null) servedGauge.lazySet(book.served());
     publish(o.id, Stage.SERVED);
-    logOrder("order {} served at its table, {} ms after it came in", o.id, micros / 1000);
-    if (phase == Phase.STOPPING) {
-      leaveDish(o);
+    if (traceOrders) logOrder("order {} served at its table, {} ms after it came in", o.id, (now - o.arrivedAt) / 1_000_000);
+    if (!goOn) {
+      book.leaveDish(o);
       return;
     }
-    Duration eating = settings.scaled(settings.eatingTime());
-    CustomerDone done = new CustomerDone(o.id);
-    if (eating.isZero()) getContext().getSelf().tell(done);
-    else timers.startSingleTimer(done, done, eating);
-  }
-
-  private Behavior<Command> onCustomerDone(CustomerDone c) {
-    Order o = orders.get(c.orderId());
-    if (o == null || o.stage != Stage.SERVED) return this;
-    o.stage = Stage.EATEN;
-    publish(o.id, Stage.EATEN);
-    logOrder("customer of order {} has eaten: dish to collect", o.id);
-    if (phase == Phase.STOPPING) {
-      leaveDish(o);
+    long due = at + eatingNanos;
+    if (eatingNanos == 0 || due - now <= 0) {
+      eaten(o, due, true); // already over on the run's timeline: no timer
     } else {
-      submit(Role.RETRIEVAL, o);
-      pump(Role.RETRIEVAL);
+      CustomerDone done = new CustomerDone(o.id, due);
+      timers.startSingleTimer(done, done, Duration.ofNanos(due - now));
     }
-    checkAllDone();
-    return phase == Phase.CLOSED ? closed() : this;
   }
 
-  private void dishBack(Order o) {
-    retrieved++;
-    cleanDishes++;
-    orders.remove(o.id);
-    o.stage = Stage.DISH_RETURNED;
+  private void onCustomerDone(CustomerDone c, boolean goOn) {
+    Order o = book.get(c.orderId());
+    if (o == null || o.stage != Stage.SERVED) return;
+    eaten(o, c.at(), goOn);
+    if (goOn) pump(Role.RETRIEVAL);
+  }
+
+  private void eaten(Order o, long at, boolean goOn) {
+    book.eaten(o, at);
+    publish(o.id, Stage.EATEN);
+    if (traceOrders) logOrder("customer of order {} has eaten: dish to collect", o.id);
+    if (goOn) submit(Role.RETRIEVAL, o);
+    else book.leaveDish(o);
+  }
+
+  private void dishBack(Order o, long at, boolean goOn) {
+    Order next = book.dishBack(o, at);
     publish(o.id, Stage.DISH_RETURNED);
-    if (phase == Phase.STOPPING) return;
-    Long next = waitingForDish.poll();
-    if (next != null) plate(orders.get(next));
+    if (next != null && goOn) submit(Role.DELIVERY, next);
   }
 
-  /** Queue the order for a role, or settle it at once when nobody of that role is left. */
+  /** Queue the order for a role (handed out by the next pump), or settle it when nobody of that role is left. */
   private void submit(Role role, Order o) {
-    if (alive.get(role) == 0) {
-      lose(role, o.id, "no " + role.label() + " staff left");
+    if (alive[role.ordinal()] == 0) {
+      settle(o, "no " + role.label() + " staff left");
       return;
     }
-    rosters.get(role).submit(o.id);
+    rosters[role.ordinal()].submit(o.id);
   }
 
   private void pumpAll() {
-    for (Role role : Role.values()) pump(role);
+    for (Role role : ROLES) pump(role);
   }
 
-  /** Hands waiting orders to idle staff of the role: each a tell, like executor.submit. */
+  /**
+   * Hands waiting orders to staff of the role with room: each a tell, like executor.submit; the orders one member
+   * gets in one go travel in one message.
+   */
   private void pump(Role role) {
-    if (phase == Phase.STOPPING || phase == Phase.CLOSED) return;
-    for (Roster.Assignment<ActorRef<Staff.Command>> a : rosters.get(role).assign()) {
-      Order o = orders.get(a.orderId());
-      Stage stage = switch (role) {
-        case WORKER -> Stage.COOKING;
-        case DELIVERY -> Stage.DELIVERING;
-        case RETRIEVAL -> Stage.COLLECTING;
-      };
-      if (o != null) o.stage = stage;
-      publish(a.orderId(), stage);
-      a.member().tell(new Staff.Task(a.orderId(), replies));
+    Roster<Member> roster = rosters[role.ordinal()];
+    if (!roster.canAssign()) return;
+    Stage stage = switch (role) {
+      case WORKER -> Stage.COOKING;
+      case DELIVERY -> Stage.DELIVERING;
+      case RETRIEVAL -> Stage.COLLECTING;
+    };
+    while (roster.canAssign()) {
+      long id = roster.peekWaiting();
+      Member member = roster.assignNext();
+      Order o = book.get(id);
+      if (o == null) {
+        roster.done(member, id); // settled while it waited: nothing to send
+        continue;
+      }
+      book.handedOver(o, stage);
+      publish(id, stage);
+      if (member.batchSize == 0) batched.add(member);
+      member.addToBatch(id, o.readyAt);
     }
+    for (Member m : batched) m.ref.tell(m.takeBatch());
+    batched.clear();
   }
 
   /** An order lost in a failed or stopped actor's hands goes back to the front of its queue. */
-  private void requeue(Role role, long orderId, String why) {
-    if (!orders.containsKey(orderId)) return;
-    if (phase.compareTo(Phase.STOPPING) < 0 && alive.get(role) > 0) {
+  private void requeue(Role role, long orderId, String why, boolean goOn) {
+    Order o = book.get(orderId);
+    if (o == null) return;
+    if (goOn && alive[role.ordinal()] > 0) {
       resent++;
-      if (logOrders) getContext().getLog().warn("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
-      else getContext().getLog().debug("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
-      rosters.get(role).resubmit(orderId);
+      if (logOrders) ctx.getLog().warn("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
+      else ctx.getLog().debug("order {} re-sent to the {} queue: {}", orderId, role.label(), why);
+      rosters[role.ordinal()].resubmit(orderId);
       pump(role);
     } else {
-      lose(role, orderId, why + ", and nobody can take it over");
+      settle(o, why + ", and nobody can take it over");
     }
   }
 
-  /** Nobody will do this step: the order is cancelled (or, when only its dish is left, the dish stays out). */
-  private void lose(Role role, long orderId, String why) {
-    Order o = orders.get(orderId);
-    if (o == null) return;
-    if (role == Role.RETRIEVAL) {
-      leaveDish(o);
-    } else {
-      if (role == Role.DELIVERY) cleanDishes++; // the dish never left the kitchen
-      cancel(o, why);
-    }
+  /** Nobody will do the order's next step: cancelled if not served yet, else its dish stays on the table. */
+  private void settle(Order o, String why) {
+    boolean served = OrderBook.isServed(o);
+    book.giveUp(o);
+    if (!served) cancelled(o, why);
   }
 
-  private void cancel(Order o, String why) {
-    orders.remove(o.id);
-    cancelled++;
-    o.stage = Stage.CANCELLED;
+  private void cancelled(Order o, String why) {
     publish(o.id, Stage.CANCELLED);
-    logOrder("order {} cancelled: {}", o.id, why);
+    if (traceOrders) logOrder("order {} cancelled: {}", o.id, why);
   }
 
-  private void leaveDish(Order o) {
-    orders.remove(o.id);
-    dishesLeft++;
-  }
-
-  // ---- staff events and children gone ----
-
-  private Behavior<Command> onStaffEvent(RestaurantEvent e) {
-    if (listener != null) listener.tell(e);
-    if (e instanceof RestaurantEvent.Overworked w) {
-      Member m = staffByName.get(w.staff());
-      if (m != null) m.overwork = w.count();
-    }
-    return this;
-  }
+  // ---- staff: children gone, hard stops ----
 
   /** The join: a child is gone, and we say why. */
-  private Behavior<Command> onChildGone(Terminated t) {
+  private void onChildGone(Terminated t, boolean goOn) {
     @SuppressWarnings("unchecked")
     Member m = staff.get((ActorRef<Staff.Command>) (ActorRef<?>) t.getRef());
-    if (m == null || m.exit != null) return this;
+    if (m == null || m.exit != null) return;
     String detail;
     if (t instanceof ChildFailed f) {
       m.exit = Exit.FAILED;
@@ -482,170 +744,48 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
       m.exit = Exit.UNEXPECTED;
       detail = "stopped without being asked";
     }
-    alive.merge(m.role, -1, Integer::sum);
-    if (m.exit == Exit.RETIRED) {
-      getContext().getLog().info("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
-    } else {
-      getContext().getLog().warn("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
-    }
-    RestaurantEvent gone = new RestaurantEvent.StaffGone(m.name, m.role, m.exit, detail);
-    if (listener != null) listener.tell(gone);
-    Roster<ActorRef<Staff.Command>> roster = rosters.get(m.role);
-    Long held = roster.leave(m.ref);
-    if (held != null) requeue(m.role, held, m.name + " is gone");
-    if (alive.get(m.role) == 0 && phase.compareTo(Phase.STOPPING) < 0) {
-      List<Long> stranded = roster.drainWaiting();
+    int r = m.role.ordinal();
+    alive[r]--;
+    if (m.exit == Exit.RETIRED) ctx.getLog().info("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
+    else ctx.getLog().warn("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
+    if (listener != null) listener.tell(new RestaurantEvent.StaffGone(m.name, m.role, m.exit, detail));
+    List<Long> held = rosters[r].leave(m);
+    for (int i = held.size() - 1; i >= 0; i--) requeue(m.role, held.get(i), m.name + " is gone", goOn);
+    if (alive[r] == 0 && goOn) {
+      List<Long> stranded = rosters[r].drainWaiting();
       if (!stranded.isEmpty()) {
-        getContext().getLog().warn("no {} staff left: {} waiting order(s) cannot go on", m.role.label(), stranded.size());
+        ctx.getLog().warn("no {} staff left: {} waiting order(s) cannot go on", m.role.label(), stranded.size());
       }
-      for (long id : stranded) lose(m.role, id, "no " + m.role.label() + " staff left");
+      String why = "no " + m.role.label() + " staff left";
+      for (long id : stranded) {
+        Order o = book.get(id);
+        if (o != null) settle(o, why);
+      }
       if (m.role == Role.DELIVERY) {
-        for (Long id : waitingForDish) lose(Role.WORKER, id, "no delivery staff left");
-        waitingForDish.clear();
+        for (Order o : book.cancelWaitingForDish()) cancelled(o, why);
       }
     }
-    checkAllDone();
-    if (phase == Phase.STOPPING && staff.values().stream().allMatch(s -> s.exit != null)) return finish();
-    return phase == Phase.CLOSED ? closed() : this;
   }
 
   private Behavior<Command> onHardStop(HardStop h) {
     Member m = staffByName.get(h.staffName());
     if (m == null || m.exit != null || m.hardStopped) {
-      getContext().getLog().warn("hard stop of '{}' ignored: no such staff actor on shift", h.staffName());
-      return this;
+      ctx.getLog().warn("hard stop of '{}' ignored: no such staff actor on shift", h.staffName());
+      return Behaviors.same();
     }
-    getContext().getLog().warn("hard stop of {} (its order in hand goes back to the queue)", m.name);
+    ctx.getLog().warn("hard stop of {} (its order in hand goes back to the queue)", m.name);
     m.hardStopped = true;
-    getContext().stop(m.ref);
-    return this;
+    ctx.stop(m.ref);
+    return Behaviors.same();
   }
 
-  // ---- closing ----
-
-  private Behavior<Command> onClose(Close close) {
-    if (phase != Phase.OPEN && phase != Phase.CLOSING) return this;
-    Duration within = close.within() == null ? settings.closeTimeout() : close.within();
-    closedBy = "closed on request";
-    getContext().getLog().info("closing: no more orders taken; {} order(s) in flight may take up to {} ms",
-        orders.size(), within.toMillis());
-    beginClosing(within);
-    return phase == Phase.CLOSED ? closed() : this;
-  }
-
-  private void beginClosing(Duration within) {
-    intakeDone = true;
-    timers.cancel(IntakeTick.INSTANCE);
-    if (phase != Phase.OPEN && phase != Phase.CLOSING) return;
-    phase = Phase.CLOSING;
-    // Closing again while closing (Ctrl-C after the order window ended): the earlier deadline wins.
-    long deadline = System.nanoTime() + within.toNanos();
-    if (closeDeadlineNanos == 0 || deadline - closeDeadlineNanos < 0) {
-      closeDeadlineNanos = deadline;
-      timers.startSingleTimer(CloseTimeout.INSTANCE, CloseTimeout.INSTANCE, within);
-    }
-    checkAllDone();
-  }
-
-  private Behavior<Command> onCloseTimeout() {
-    if (phase != Phase.CLOSING) return this;
-    closeTimedOut = true;
-    getContext().getLog().warn("close timeout: {} order(s) still in flight; those not yet served are cancelled",
-        orders.size());
-    for (Role role : Role.values()) {
-      for (long id : rosters.get(role).drainWaiting()) lose(role, id, "close timeout");
-    }
-    for (Long id : waitingForDish) {
-      Order o = orders.get(id);
-      if (o != null) cancel(o, "close timeout");
-    }
-    waitingForDish.clear();
-    stopStaff();
-    return phase == Phase.CLOSED ? closed() : this;
-  }
-
-  private Behavior<Command> onTerminate() {
-    if (phase == Phase.CLOSED) return closed();
-    closedBy = "terminated (hard stop)";
-    getContext().getLog().warn("terminate: hard stop of every staff actor now; unserved orders are cancelled");
-    phase = Phase.STOPPING;
-    timers.cancelAll();
-    intakeDone = true;
-    List<Member> live = staff.values().stream().filter(m -> m.exit == null).toList();
-    for (Member m : live) {
-      m.hardStopped = true;
-      getContext().stop(m.ref);
-    }
-    return live.isEmpty() ? finish() : this;
-  }
-
-  private void checkAllDone() {
-    if ((phase == Phase.OPEN || phase == Phase.CLOSING) && intakeDone && orders.isEmpty()) stopStaff();
-  }
-
-  /** Every staff actor gets Stop: it finishes its work in hand, reports and stops itself. */
-  private void stopStaff() {
-    phase = Phase.STOPPING;
-    timers.cancel(IntakeTick.INSTANCE);
-    timers.cancel(CloseTimeout.INSTANCE);
-    List<Member> live = staff.values().stream().filter(m -> m.exit == null).toList();
-    getContext().getLog().info("{}: sending Stop to {} staff actor(s)",
-        orders.isEmpty() ? "all orders done" : orders.size() + " order(s) still in hand", live.size());
-    for (Member m : live) {
-      m.stopSent = true;
-      m.ref.tell(Staff.Stop.INSTANCE);
-    }
-    if (live.isEmpty()) finish();
-  }
-
-  private Summary summary;
-
-  private Behavior<Command> finish() {
-    if (summary != null) return closed();
-    phase = Phase.CLOSED;
-    timers.cancelAll();
-    // Nothing is silently lost: whatever is still in the book is settled and counted here.
-    for (Order o : new ArrayList<>(orders.values())) {
-      if (o.stage.compareTo(Stage.SERVED) < 0) cancel(o, "restaurant closed");
-      else leaveDish(o);
-    }
-    long wallNanos = System.nanoTime() - startNanos;
-    List<Summary.StaffReport> reports = staff.values().stream()
-        .map(m -> new Summary.StaffReport(m.name, m.role.label(), m.handled, m.overwork, m.restarts,
-            m.exit == null ? "on shift" : m.exit.label()))
-        .toList();
-    Summary.Latency latency = new Summary.Latency(
-        latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(50) / 1000.0,
-        latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(99) / 1000.0,
-        latencyMicros.getMaxValue() / 1000.0,
-        latencyMicros.getTotalCount());
-    summary = new Summary(received, cooked, served, cancelled, retrieved, reports, latency,
-        wallNanos / 1_000_000, wallNanos == 0 ? 0 : served / (wallNanos / 1e9), dishesLeft, restarts, resent,
-        closeTimedOut, closedBy);
-    getContext().getLog().info("restaurant closed ({}): {} received, {} served, {} cancelled, {} dishes back",
-        closedBy, received, served, cancelled, retrieved);
-    if (listener != null) listener.tell(new RestaurantEvent.Closed(summary));
-    for (ActorRef<Summary> w : waiters) w.tell(summary);
-    waiters.clear();
-    return closed();
+  private List<Member> live() {
+    return staff.values().stream().filter(m -> m.exit == null).toList();
   }
 
   private Behavior<Command> onWhenClosed(WhenClosed w) {
-    if (summary != null) w.replyTo().tell(summary);
-    else waiters.add(w.replyTo());
-    return this;
-  }
-
-  /** After closing: the summary for whoever asks; everything else is moot. */
-  private Behavior<Command> closed() {
-    Summary s = summary;
-    return Behaviors.receive(Command.class)
-        .onMessage(WhenClosed.class, w -> {
-          w.replyTo().tell(s);
-          return Behaviors.same();
-        })
-        .onAnyMessage(m -> Behaviors.same())
-        .build();
+    waiters.add(w.replyTo());
+    return Behaviors.same();
   }
 
   private void publish(long orderId, Stage stage) {
@@ -653,7 +793,7 @@ public final class Restaurant extends AbstractBehavior<Restaurant.Command> {
   }
 
   private void logOrder(String format, Object... args) {
-    if (logOrders) getContext().getLog().info(format, args);
-    else if (getContext().getLog().isDebugEnabled()) getContext().getLog().debug(format, args);
+    if (logOrders) ctx.getLog().info(format, args);
+    else ctx.getLog().debug(format, args);
   }
 }

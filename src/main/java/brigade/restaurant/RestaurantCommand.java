@@ -4,10 +4,15 @@ import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import brigade.cli.ConfigOptions;
 import brigade.cli.Flags;
+import brigade.cli.Interrupts;
+import brigade.cli.Main;
+import brigade.cli.ProgressDisplay;
 import brigade.report.Json;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
@@ -15,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +29,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code brigade restaurant}: runs the restaurant simulation and prints its summary (a table, or one JSON
- * object with {@code --json}). The event log goes to stderr. Ctrl-C closes the restaurant gracefully
- * (orders in flight finish, staff retire), prints the summary and exits 130.
+ * object with {@code --json}). The event log goes to stderr, with a progress bar (orders served of planned) on
+ * a terminal. The first Ctrl-C closes the restaurant gracefully (orders in flight finish within
+ * {@code close-timeout}, staff retire) and says on stderr what it waits for; a second Ctrl-C stops everything
+ * now (unserved orders cancelled). Either way the summary is printed and the exit code is 130. SIGTERM closes
+ * gracefully too.
  */
 @Command(
     name = "restaurant",
@@ -33,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the restaurant: a supervisor actor with workers (cooks), delivery and dish-retrieval actors.",
       "Orders flow worker -> delivery -> customer -> dish-retrieval, every step a message and a timer.",
-      "Flags override brigade.restaurant.* in the config; simulated durations are multiplied by --time-scale."
+      "Flags override brigade.restaurant.* in the config; simulated durations are multiplied by --time-scale.",
+      "Ctrl-C closes (orders in flight finish within --close-timeout); Ctrl-C again stops now. Exit code 130."
     })
 public final class RestaurantCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -50,7 +60,7 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--retrieval", paramLabel = "N", description = "Dish-retrieval actors, >= 1.")
   Integer retrieval;
 
-  @Option(names = "--orders", paramLabel = "N", description = "Orders taken in at once (when --rate is 0), >= 0.")
+  @Option(names = "--orders", paramLabel = "N", description = "Orders that arrive at once (when --rate is 0), 0..1000000000; taken in as the book has room.")
   Integer orders;
 
   @Option(names = "--rate", paramLabel = "PER_S", description = "Orders per simulated second; 0 = --orders at once.")
@@ -62,7 +72,7 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--dishes", paramLabel = "N", description = "Clean dishes in stock; a cooked order waits for one.")
   Integer dishes;
 
-  @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0): 0.01 runs 100x faster.")
+  @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0), to the nanosecond: 0.01 runs 100x faster.")
   Double timeScale;
 
   @Option(names = "--cook-time", paramLabel = "TIME", description = "Time to cook one order (simulated).")
@@ -86,7 +96,7 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault coin.")
   Long seed;
 
-  @Option(names = "--close-timeout", paramLabel = "TIME", description = "Closing waits this long (wall time) for orders in flight.")
+  @Option(names = "--close-timeout", paramLabel = "TIME", description = "Closing waits this long (wall time) for orders in flight, then cancels the rest.")
   String closeTimeout;
 
   @Option(names = "--order-log", paramLabel = "on|off|auto", description = "Log each order's steps at INFO (auto: up to 50 orders).")
@@ -139,13 +149,18 @@ public final class RestaurantCommand implements Callable<Integer> {
     }
     java.time.Duration terminate = terminateAfter == null ? null : wallTime("--terminate-after", terminateAfter, terminateAfter);
 
-    // Process.start(): the restaurant is the actor system's guardian.
-    ActorSystem<Restaurant.Command> system = ActorSystem.create(Restaurant.create(settings), "brigade", cfg);
+    // Process.start(): the restaurant is the one child of the actor system's guardian (its log lines say
+    // /user/restaurant); the guardian passes every command on to it.
+    AtomicLong served = new AtomicLong();
+    Restaurant.Options options = new Restaurant.Options(settings.faults(), null, System::nanoTime, served);
+    ActorSystem<Restaurant.Command> system = ActorSystem.create(front(settings, options), "brigade", cfg);
     CompletableFuture<Summary> result = new CompletableFuture<>();
     CompletableFuture<Done> printed = new CompletableFuture<>();
     AtomicBoolean finished = new AtomicBoolean();
     AtomicBoolean interrupted = new AtomicBoolean();
-    // Ctrl-C: close gracefully, and hold the shutdown until the summary is printed.
+    PrintWriter err = spec.commandLine().getErr();
+    // SIGTERM (kill, a service manager): the JVM's shutdown runs Akka's; close gracefully within its phase, and
+    // hold the shutdown until the summary is printed.
     CoordinatedShutdown.get(system).addTask(
         CoordinatedShutdown.PhaseBeforeServiceUnbind(), "close-restaurant", () -> {
           if (!finished.get()) {
@@ -168,15 +183,31 @@ public final class RestaurantCommand implements Callable<Integer> {
     if (terminate != null) {
       system.scheduler().scheduleOnce(terminate, () -> system.tell(new Restaurant.Terminate()), system.executionContext());
     }
+    // Ctrl-C: the first closes (orders in flight finish, within close-timeout), the second stops now.
+    Interrupts ctrlC = Interrupts.install(
+        () -> {
+          interrupted.set(true);
+          AskPattern.<Restaurant.Command, Restaurant.Closing>ask(system,
+                  replyTo -> new Restaurant.Close(settings.closeTimeout(), replyTo),
+                  java.time.Duration.ofSeconds(5), system.scheduler())
+              .thenAccept(c -> say(err, closingLine(c)));
+        },
+        () -> {
+          interrupted.set(true);
+          say(err, "stopping now: orders not served are cancelled");
+          system.tell(new Restaurant.Close(java.time.Duration.ZERO));
+        });
+    ProgressDisplay bar = ProgressDisplay.start("restaurant: orders served", settings.expectedOrders(), served::get);
     try {
       Summary summary;
       try {
         summary = result.get();
       } catch (java.util.concurrent.ExecutionException e) {
-        spec.commandLine().getErr().println("restaurant: " + e.getCause().getMessage());
-        spec.commandLine().getErr().flush();
-        return interrupted.get() ? 130 : 1;
+        bar.close();
+        say(err, "restaurant: " + e.getCause().getMessage());
+        return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_FAILED;
       }
+      bar.close(); // the bar's last line before the summary, not in the middle of it
       // Which files configured the run, so a summary kept for later says what it was built from.
       brigade.config.BrigadeConfig.Sources sources = brigade.config.BrigadeConfig.sources(cfg);
       if (json) {
@@ -188,12 +219,40 @@ public final class RestaurantCommand implements Callable<Integer> {
       }
       out.flush();
     } finally {
+      bar.close();
+      ctrlC.close(); // Ctrl-C is the JVM's again (the demo runs further commands in this JVM)
       finished.set(true);
       printed.complete(Done.getInstance());
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
-    return interrupted.get() ? 130 : 0;
+    return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_OK;
+  }
+
+  /** The actor system's guardian: spawns the restaurant as "restaurant" and passes every command on to it. */
+  static Behavior<Restaurant.Command> front(RestaurantSettings settings, Restaurant.Options options) {
+    return Behaviors.setup(ctx -> {
+      ActorRef<Restaurant.Command> restaurant = ctx.spawn(Restaurant.create(settings, options), "restaurant");
+      return Behaviors.receiveMessage(m -> {
+        restaurant.tell(m);
+        return Behaviors.same();
+      });
+    });
+  }
+
+  /** What the first Ctrl-C waits for, e.g. "closing: 37 orders in flight, up to 5 s; Ctrl-C again to stop now". */
+  static String closingLine(Restaurant.Closing c) {
+    if (c.stoppingNow()) return "closing: already stopping";
+    long ms = c.within().toMillis();
+    String upTo = ms >= 1000 && ms % 1000 == 0 ? ms / 1000 + " s"
+        : ms >= 1000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
+    return "closing: " + c.inFlight() + " order" + (c.inFlight() == 1 ? "" : "s") + " in flight, up to " + upTo
+        + "; Ctrl-C again to stop now";
+  }
+
+  private static void say(PrintWriter err, String line) {
+    err.println(line);
+    err.flush();
   }
 
   static java.util.List<String> staffNames(RestaurantSettings s) {

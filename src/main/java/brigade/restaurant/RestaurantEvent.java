@@ -1,18 +1,21 @@
 package brigade.restaurant;
 
 /**
- * What happens in the restaurant, as events: staff publish theirs to the restaurant (which counts them for
+ * What happens in the restaurant, as events: staff report theirs to the restaurant (which counts them for
  * the summary), and the restaurant passes every event on to an optional listener (a test probe, a UI).
  */
 public sealed interface RestaurantEvent {
-  /** A worker on shift did its periodic "overwork" (the classic thread lesson's loop body); count since hire. */
-  record Overworked(String staff, int count) implements RestaurantEvent {}
+  /**
+   * A worker on shift did its periodic "overwork" (the classic thread lesson's loop body): {@code count} since
+   * hire. At small time-scales one message may stand for several intervals (the count jumps by more than one).
+   */
+  record Overworked(String staff, int count) implements RestaurantEvent, Staff.Report {}
 
   /** A staff actor threw while holding an order (it is being restarted; the order will be re-sent). */
-  record StaffFailed(String staff, Staff.Role role, long orderId, String cause) implements RestaurantEvent {}
+  record StaffFailed(String staff, Staff.Role role, long orderId, String cause) implements RestaurantEvent, Staff.Report {}
 
   /** A staff actor obeyed Stop: its work in hand is done and it stops itself. Counts span restarts. */
-  record Retired(String staff, Staff.Role role, int handled, int restarts) implements RestaurantEvent {}
+  record Retired(String staff, Staff.Role role, int handled, int restarts) implements RestaurantEvent, Staff.Report {}
 
   /** The restaurant saw a child terminate (its "join"), and why. */
   record StaffGone(String staff, Staff.Role role, Exit exit, String detail) implements RestaurantEvent {}

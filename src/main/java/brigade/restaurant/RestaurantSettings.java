@@ -5,7 +5,6 @@ import brigade.config.SettingsReader;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -32,8 +31,21 @@ public record RestaurantSettings(
     String orderLog) {
 
   public static final String PREFIX = "brigade.restaurant";
-  /** Akka's scheduler ticks every 10 ms: no periodic timer can usefully be shorter. */
-  static final Duration SHORTEST_PERIOD = Duration.ofMillis(10);
+  /**
+   * The intake timer never ticks faster than this (Brigade runs Akka's scheduler at a 1 ms tick); each tick
+   * lets in every order that arrived since the last one, each with its own arrival time.
+   */
+  static final Duration SHORTEST_PERIOD = Duration.ofMillis(1);
+  /**
+   * The most orders a run may plan ({@code orders}, or {@code rate} x {@code duration}). Memory does not limit it
+   * (orders are taken in as the book has room, see {@link #bookWindow}); it keeps a typo from planning a run
+   * of years.
+   */
+  public static final long MAX_ORDERS = 1_000_000_000L;
+  /** Orders a member of staff may hold at once when its step takes no time (see {@link #rosterDepth}). */
+  static final int ZERO_TIME_DEPTH = 16;
+  /** The order book holds at most this many orders in flight, however many are planned. */
+  static final int MAX_BOOK_WINDOW = 65_536;
   /** With order-log = auto, runs of at most this many orders log every order's steps at INFO. */
   static final int ORDER_LOG_AUTO_LIMIT = 50;
 
@@ -42,11 +54,18 @@ public record RestaurantSettings(
     int workers = r.intBetween("workers", 1, 10_000);
     int delivery = r.intBetween("delivery", 1, 10_000);
     int retrieval = r.intBetween("retrieval", 1, 10_000);
-    int orders = r.intBetween("orders", 0, 10_000_000); // each order in flight is kept in the book
+    int orders = r.intBetween("orders", 0, (int) MAX_ORDERS);
     double rate = r.doubleBetween("rate", 0, 1_000_000, true);
     Duration duration = r.duration("duration", true);
     if (rate > 0 && duration.isZero()) {
       throw positive(config, "duration", "a duration > 0 such as 10s when rate > 0");
+    }
+    double planned = Math.floor(rate * duration.toNanos() / 1e9);
+    if (rate > 0 && planned > MAX_ORDERS) {
+      throw new UserError("invalid settings " + PREFIX + ".rate x " + PREFIX + ".duration = "
+          + String.format(java.util.Locale.ROOT, "%.0f", planned) + " orders (rate " + shown(config, "rate")
+          + " x duration " + shown(config, "duration") + "): expected at most " + MAX_ORDERS
+          + " orders; lower the rate or the duration");
     }
     int dishes = r.intBetween("dishes", 1, 100_000_000);
     double timeScale = r.doubleBetween("time-scale", 0, 1000, true);
@@ -64,16 +83,39 @@ public record RestaurantSettings(
         cook, deliver, eat, retrieve, interval, faultRate, seed, closeTimeout, orderLog);
   }
 
-  /** The wall time a simulated duration takes at this time-scale, truncated to whole ms (0 = at once). */
+  /**
+   * The wall time a simulated duration takes at this time-scale, to the nanosecond (rounded to the nearest; not
+   * truncated to whole ms, nor rounded up to a scheduler tick): 300 ms at 0.001 is 300 us.
+   *
+   * @return the wall time; zero only for a zero duration (or one under half a nanosecond once scaled)
+   */
   public Duration scaled(Duration simulated) {
     double nanos = simulated.toNanos() * timeScale;
-    return Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE)).truncatedTo(ChronoUnit.MILLIS);
+    return Duration.ofNanos(Math.round(Math.min(nanos, Long.MAX_VALUE)));
   }
 
-  /** The worker's overwork period in wall time: never shorter than a scheduler tick. */
-  public Duration scaledWorkInterval() {
-    Duration d = scaled(workInterval);
-    return d.compareTo(SHORTEST_PERIOD) < 0 ? SHORTEST_PERIOD : d;
+  /**
+   * How many orders the book holds in flight at most: enough to keep every member of staff and every dish busy
+   * (4 x (staff + dishes)), at least 1,024, at most {@link #MAX_BOOK_WINDOW}. Planned orders beyond it wait
+   * at the door, as a count.
+   */
+  public int bookWindow() {
+    long wanted = 4L * ((long) workers + delivery + retrieval + dishes);
+    return (int) Math.max(1024, Math.min(MAX_BOOK_WINDOW, wanted));
+  }
+
+  /**
+   * Orders one member of a role may hold at once: 1 when its step takes time (the restaurant hands each order
+   * to whoever is free first, as in the simulated restaurant), {@link #ZERO_TIME_DEPTH} when it takes none (the
+   * order of work is then immaterial, and batches save a round trip per order).
+   */
+  public int rosterDepth(Staff.Role role) {
+    Duration step = switch (role) {
+      case WORKER -> cookTime;
+      case DELIVERY -> deliveryTime;
+      case RETRIEVAL -> retrievalTime;
+    };
+    return scaled(step).isZero() ? ZERO_TIME_DEPTH : 1;
   }
 
   /** True when orders arrive at a rate, false when {@link #orders} arrive at once. */
@@ -97,6 +139,14 @@ public record RestaurantSettings(
 
   public Faults faults() {
     return new Faults(faultRate, seed, 0);
+  }
+
+  private static String shown(Config config, String path) {
+    ConfigValue v = config.getValue(PREFIX + "." + path);
+    Object u = v.unwrapped();
+    String d = v.origin().description();
+    String from = d.startsWith("flag ") || d.startsWith("-D") ? " from " + d : "";
+    return (u instanceof String str ? str : String.valueOf(u)) + from;
   }
 
   /** "> 0" checks the reader has no method for: same one-line form as SettingsReader's errors. */

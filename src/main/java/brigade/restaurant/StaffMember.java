@@ -3,11 +3,8 @@ package brigade.restaurant;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.SupervisorStrategy;
-import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.typed.javadsl.Receive;
-import akka.actor.typed.javadsl.ReceiveBuilder;
 import akka.actor.typed.javadsl.TimerScheduler;
 import brigade.restaurant.Staff.Command;
 import brigade.restaurant.Staff.Done;
@@ -16,22 +13,27 @@ import brigade.restaurant.Staff.Role;
 import brigade.restaurant.Staff.Task;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.function.BiFunction;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
- * What every staff actor shares: take a {@link Task}, spend its (scaled) time on it with a timer, answer
- * {@link Done}; obey {@link Staff.Stop} by finishing the work in hand, reporting, and stopping itself.
+ * The one staff behaviour, parametrised by {@link Role} ({@link Worker}, {@link Delivery} and
+ * {@link DishRetrieval} are its factories): take a {@link Task}, spend its (scaled) time on it with a timer,
+ * report {@link Done}; obey {@link Staff.Stop} by finishing the work in hand, reporting, and stopping itself.
+ * Two phases, two behaviours: on shift, and finishing (told to stop while busy). A worker also runs the
+ * periodic "overwork" timer while on shift.
  *
  * <p>Thread lesson: a {@code Thread} subclass's {@code run()} becomes this behaviour; "sleep while
  * working" becomes a single timer whose message the actor sends itself, so the actor's thread is never
- * blocked and it stays responsive (to {@code Stop}, to its overwork timer) in the meantime.
+ * blocked and it stays responsive (to {@code Stop}, to its overwork timer) in the meantime. A task whose time
+ * is zero, or already past on the run's timeline (see {@link Staff}), is done at once, without a timer.
  *
- * <p>Supervision: {@link #supervised} wraps the actor in a restart strategy. What must survive a
- * restart (tasks done, restarts, the seeded fault coin) lives in a {@link Ledger} created <em>outside</em>
- * the restarted part, so a restart resets the work in hand (it is lost, the boss re-sends it on the fresh
+ * <p>Supervision: {@link #create} wraps the actor in a restart strategy. What must survive a restart (tasks
+ * done, restarts, the seeded fault coin, overwork count) lives in a {@link Ledger} created <em>outside</em> the
+ * restarted part, so a restart resets the work in hand (it is lost, the boss re-sends it on the fresh
  * {@link Ready}) but not the history.
  */
-abstract class StaffMember extends AbstractBehavior<Command> {
+final class StaffMember {
 
   /** A simulated fault: the staff actor "drops the plate". */
   static final class SimulatedFault extends RuntimeException {
@@ -48,6 +50,8 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     int handled;
     /** Overwork announcements so far (workers only). */
     int overworks;
+    /** Overwork lines logged so far (the rest are only counted). */
+    int overworksLogged;
 
     Ledger(Faults.Coin coin) {
       this.coin = coin;
@@ -57,12 +61,35 @@ abstract class StaffMember extends AbstractBehavior<Command> {
   /** The time for the task in hand is up. */
   private record TimeUp(long orderId) implements Staff.Internal {}
 
-  /** A staff behaviour restarted on any exception; simulated faults are logged by the actor itself. */
-  static Behavior<Command> supervised(
-      String name, Staff.Options options, BiFunction<ActorContext<Command>, Ledger, Behavior<Command>> incarnation) {
+  /** The overwork timer's tick. */
+  private enum Overwork implements Staff.Internal {
+    TICK
+  }
+
+  private enum TimerKey {
+    TIME_UP
+  }
+
+  /** The overwork timer never ticks faster than this: shorter intervals are counted several per tick. */
+  static final long OVERWORK_TICK_NANOS = Duration.ofMillis(10).toNanos();
+  /** At most one overwork line per worker per this much wall time; the summary has the full count. */
+  static final long OVERWORK_LOG_GAP_NANOS = Duration.ofMillis(500).toNanos();
+
+  /**
+   * A staff actor of the given role, restarted on any exception; simulated faults are logged by the actor itself.
+   *
+   * @param taskTime wall time per task (already scaled; zero = at once)
+   * @param workInterval wall time between overwork announcements (already scaled), or null for none (only
+   *     workers announce)
+   * @param boss receives every {@link Staff.Report}: Ready on start and after every restart, Done per task,
+   *     overwork, faults, retirement
+   */
+  static Behavior<Command> create(Role role, String name, Duration taskTime, Duration workInterval,
+      Staff.Options options, ActorRef<Staff.Report> boss) {
     return Behaviors.setup(ctx -> {
       Ledger ledger = new Ledger(options.faults().coin(name));
-      Behavior<Command> restartable = Behaviors.setup(inner -> incarnation.apply(inner, ledger));
+      Behavior<Command> restartable = Behaviors.setup(inner -> Behaviors.withTimers(timers ->
+          new StaffMember(inner, timers, ledger, role, name, taskTime, workInterval, options, boss).onShift()));
       return Behaviors.supervise(
               Behaviors.supervise(restartable)
                   .onFailure(SimulatedFault.class, SupervisorStrategy.restart().withLoggingEnabled(false)))
@@ -70,144 +97,239 @@ abstract class StaffMember extends AbstractBehavior<Command> {
     });
   }
 
-  protected final String name;
-  protected final Role role;
-  protected final TimerScheduler<Command> timers;
-  protected final Ledger ledger;
-  private final Duration taskTime;
+  private final ActorContext<Command> ctx;
+  private final TimerScheduler<Command> timers;
+  private final Ledger ledger;
+  private final Role role;
+  private final String name;
+  private final long taskNanos;
+  private final long workIntervalNanos;
   private final Staff.Options options;
-  protected final ActorRef<RestaurantEvent> events;
+  private final LongSupplier clock;
+  private final ActorRef<Staff.Report> boss;
   private final ArrayDeque<Task> queued = new ArrayDeque<>();
   private Task inHand;
+  /** When the task in hand ends, on the run's timeline. */
+  private long inHandDue;
+  /** When this actor's last task ended on the run's timeline: the next one starts no earlier. */
+  private long freeAt = Long.MIN_VALUE;
+  private long lastTimerNanos;
+  /** Orders finished in the current go, reported together when it ends (one Done, or one DoneBatch). */
+  private long[] doneIds = new long[16];
+  private long[] doneAt = new long[16];
+  private int doneCount;
+  private long owedOverworkNanos;
+  private long lastOverworkLogAt;
+  /** Set once, when Stop comes: only for {@link Staff.State} (the behaviour, not this field, decides). */
   private boolean stopping;
+  /** Whether per-order lines are wanted at all: nothing is built for a line nobody will see. */
+  private final boolean traceOrders;
 
-  protected StaffMember(
-      ActorContext<Command> context,
-      TimerScheduler<Command> timers,
-      Ledger ledger,
-      String name,
-      Role role,
-      Duration taskTime,
-      Staff.Options options,
-      ActorRef<Staff.Reply> boss,
-      ActorRef<RestaurantEvent> events) {
-    super(context);
-    this.name = name;
-    this.role = role;
+  private StaffMember(ActorContext<Command> ctx, TimerScheduler<Command> timers, Ledger ledger, Role role,
+      String name, Duration taskTime, Duration workInterval, Staff.Options options, ActorRef<Staff.Report> boss) {
+    this.ctx = ctx;
     this.timers = timers;
     this.ledger = ledger;
-    this.taskTime = taskTime;
+    this.role = role;
+    this.name = name;
+    this.taskNanos = taskTime.toNanos();
+    this.workIntervalNanos = workInterval == null ? 0 : Math.max(1, workInterval.toNanos());
     this.options = options;
-    this.events = events;
+    this.clock = options.clock();
+    this.boss = boss;
+    this.traceOrders = options.logOrders() || ctx.getLog().isDebugEnabled();
     if (ledger.incarnations++ > 0) {
       ledger.restarts++;
       // Per-order detail: at INFO only when orders are logged (a big faulty run would flood the log).
       if (options.logOrders()) {
-        context.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
+        ctx.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
       } else {
-        context.getLog().debug("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
+        ctx.getLog().debug("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
       }
     } else {
-      context.getLog().info("{} ({}) starts its shift", name, role.label());
+      ctx.getLog().info("{} ({}) starts its shift", name, role.label());
     }
-    boss.tell(new Ready(name, role, context.getSelf(), ledger.restarts));
+    if (workIntervalNanos > 0) {
+      // Timers are cancelled on restart; a fresh incarnation goes back on shift with a fresh one. At a fixed
+      // rate, so late ticks do not add up to fewer announcements than intervals.
+      Duration tick = Duration.ofNanos(Math.max(workIntervalNanos, OVERWORK_TICK_NANOS));
+      timers.startTimerAtFixedRate(Overwork.TICK, Overwork.TICK, tick);
+    }
+    boss.tell(new Ready(name, role, ctx.getSelf(), ledger.restarts));
   }
 
-  @Override
-  public final Receive<Command> createReceive() {
-    ReceiveBuilder<Command> b = newReceiveBuilder()
-        .onMessage(Task.class, this::onTask)
+  /** On shift: takes tasks, announces overwork, and on Stop retires (or finishes the work in hand first). */
+  private Behavior<Command> onShift() {
+    return Behaviors.receive(Command.class)
         .onMessage(TimeUp.class, this::onTimeUp)
+        .onMessage(Staff.Query.class, this::onQuery)
+        .onMessage(Task.class, this::onTask)
+        .onMessage(Staff.TaskBatch.class, this::onTaskBatch)
+        .onMessageEquals(Overwork.TICK, this::onOverwork)
         .onMessageEquals(Staff.Stop.INSTANCE, this::onStop)
-        .onMessage(Staff.Query.class, this::onQuery);
-    return extend(b).build();
+        .build();
   }
 
-  /** Subclasses add their own messages here. */
-  protected ReceiveBuilder<Command> extend(ReceiveBuilder<Command> builder) {
-    return builder;
-  }
-
-  /** Called once when the actor retires, before it reports; e.g. to cancel a periodic timer. */
-  protected void beforeRetiring() {}
-
-  /** Extra words for the retirement line, e.g. ", overworked 3 times". */
-  protected String retirementNote() {
-    return "";
-  }
-
-  protected final Task inHand() {
-    return inHand;
+  /** Told to stop while busy: finishes what it holds and what is queued, takes nothing new, then retires. */
+  private Behavior<Command> finishing() {
+    return Behaviors.receive(Command.class)
+        .onMessage(TimeUp.class, this::onTimeUpFinishing)
+        .onMessage(Staff.Query.class, this::onQuery)
+        .onMessage(Task.class, t -> {
+          // The restaurant never does this; say so loudly rather than drop it silently.
+          ctx.getLog().warn("{} was told to stop: refuses order {}", name, t.orderId());
+          return Behaviors.same();
+        })
+        .onMessage(Staff.TaskBatch.class, t -> {
+          ctx.getLog().warn("{} was told to stop: refuses {} orders", name, t.orderIds().length);
+          return Behaviors.same();
+        })
+        .onMessageEquals(Staff.Stop.INSTANCE, Behaviors::same)
+        .build();
   }
 
   private Behavior<Command> onTask(Task task) {
-    if (stopping) {
-      // The restaurant never does this; say so loudly rather than drop it silently.
-      getContext().getLog().warn("{} was told to stop: refuses order {}", name, task.orderId());
-      return this;
-    }
     queued.add(task);
-    if (inHand == null) startNext();
-    return this;
+    work();
+    return Behaviors.same();
   }
 
-  private void startNext() {
-    inHand = queued.poll();
-    if (inHand == null) return;
-    logOrder("{}: {} order {}", name, role.doing(), inHand.orderId());
-    TimeUp timeUp = new TimeUp(inHand.orderId());
-    if (taskTime.isZero()) {
-      getContext().getSelf().tell(timeUp); // shorter than a timer can time: a message to self, still no sleep
-    } else {
-      timers.startSingleTimer(timeUp, taskTime);
+  private Behavior<Command> onTaskBatch(Staff.TaskBatch batch) {
+    for (int i = 0; i < batch.orderIds().length; i++) queued.add(new Task(batch.orderIds()[i], batch.readyAt()[i]));
+    work();
+    return Behaviors.same();
+  }
+
+  /**
+   * Starts queued tasks; each one already due on the timeline is done at once, the first one that is not waits.
+   * What was done in this go is then reported in one message.
+   */
+  private void work() {
+    try {
+      startQueued();
+    } finally {
+      reportDone();
     }
   }
 
-  private Behavior<Command> onTimeUp(TimeUp t) {
-    if (inHand == null || inHand.orderId() != t.orderId()) return this;
+  private void startQueued() {
+    while (inHand == null && !queued.isEmpty()) {
+      inHand = queued.poll();
+      inHandDue = Math.max(inHand.readyAt(), freeAt) + taskNanos;
+      if (traceOrders) logOrder("{}: {} order {}", name, role.doing(), inHand.orderId());
+      if (taskNanos > 0) {
+        long wait = inHandDue - clock.getAsLong();
+        if (wait > 0) {
+          lastTimerNanos = wait;
+          timers.startSingleTimer(TimerKey.TIME_UP, new TimeUp(inHand.orderId()), Duration.ofNanos(wait));
+          return;
+        }
+      }
+      finishInHand();
+    }
+  }
+
+  private void finishInHand() {
+    long orderId = inHand.orderId();
     if (ledger.coin.fails()) {
-      String cause = name + " dropped order " + t.orderId() + " (simulated fault)";
-      if (options.logOrders()) getContext().getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
-      else getContext().getLog().debug("{}: restarting; the order goes back to the restaurant", cause);
-      events.tell(new RestaurantEvent.StaffFailed(name, role, t.orderId(), cause));
+      String cause = name + " dropped order " + orderId + " (simulated fault)";
+      if (options.logOrders()) ctx.getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
+      else ctx.getLog().debug("{}: restarting; the order goes back to the restaurant", cause);
+      reportDone(); // what was done before the fault is done
+      boss.tell(new RestaurantEvent.StaffFailed(name, role, orderId, cause));
       throw new SimulatedFault(cause);
     }
     ledger.handled++;
-    logOrder("{}: {} order {}", name, role.did(), t.orderId());
-    inHand.replyTo().tell(new Done(name, role, getContext().getSelf(), t.orderId()));
+    if (traceOrders) logOrder("{}: {} order {}", name, role.did(), orderId);
+    if (doneCount == doneIds.length) {
+      doneIds = Arrays.copyOf(doneIds, doneCount * 2);
+      doneAt = Arrays.copyOf(doneAt, doneCount * 2);
+    }
+    doneIds[doneCount] = orderId;
+    doneAt[doneCount++] = inHandDue;
+    freeAt = inHandDue;
     inHand = null;
-    startNext();
-    if (stopping && inHand == null) return retire();
-    return this;
+  }
+
+  /** Reports the tasks finished since the last report: one Done, or one DoneBatch for several. */
+  private void reportDone() {
+    if (doneCount == 1) {
+      boss.tell(new Done(name, role, ctx.getSelf(), doneIds[0], doneAt[0]));
+    } else if (doneCount > 1) {
+      boss.tell(new Staff.DoneBatch(name, role, ctx.getSelf(), Arrays.copyOf(doneIds, doneCount),
+          Arrays.copyOf(doneAt, doneCount)));
+    }
+    doneCount = 0;
+  }
+
+  private Behavior<Command> onTimeUp(TimeUp t) {
+    if (inHand == null || inHand.orderId() != t.orderId()) return Behaviors.same();
+    try {
+      finishInHand();
+      startQueued();
+    } finally {
+      reportDone();
+    }
+    return Behaviors.same();
+  }
+
+  // finishing's TimeUp: the same, and retire once nothing is left
+  private Behavior<Command> onTimeUpFinishing(TimeUp t) {
+    onTimeUp(t);
+    return inHand == null ? retire() : Behaviors.same();
+  }
+
+  private Behavior<Command> onOverwork() {
+    // One tick may stand for several intervals when the interval is shorter than a tick.
+    owedOverworkNanos += Math.max(workIntervalNanos, OVERWORK_TICK_NANOS);
+    long intervals = owedOverworkNanos / workIntervalNanos;
+    owedOverworkNanos -= intervals * workIntervalNanos;
+    if (intervals == 0) return Behaviors.same();
+    int n = ledger.overworks = (int) Math.min(Integer.MAX_VALUE, ledger.overworks + intervals);
+    long now = clock.getAsLong();
+    if (ledger.overworksLogged == 0 || now - lastOverworkLogAt >= OVERWORK_LOG_GAP_NANOS) {
+      lastOverworkLogAt = now;
+      ledger.overworksLogged++;
+      ctx.getLog().info("{} on shift: overwork #{} ({} cooked so far{}){}", name, n, ledger.handled,
+          inHand == null ? ", idle" : ", cooking order " + inHand.orderId(),
+          ledger.overworksLogged == 1 && OVERWORK_LOG_GAP_NANOS > workIntervalNanos
+              ? "; announcements more often than every " + OVERWORK_LOG_GAP_NANOS / 1_000_000
+                  + " ms are counted in the summary, not logged"
+              : "");
+    }
+    boss.tell(new RestaurantEvent.Overworked(name, n));
+    return Behaviors.same();
   }
 
   private Behavior<Command> onQuery(Staff.Query q) {
     q.replyTo().tell(new Staff.State(name, role, inHand == null ? null : inHand.orderId(), queued.size(),
-        ledger.handled, ledger.restarts, stopping));
-    return this;
+        ledger.handled, ledger.restarts, stopping, lastTimerNanos));
+    return Behaviors.same();
   }
 
   private Behavior<Command> onStop() {
     if (inHand == null) return retire();
     stopping = true;
-    getContext().getLog().info("{} was told to stop: finishing order {} first ({} more queued)",
+    timers.cancel(Overwork.TICK);
+    ctx.getLog().info("{} was told to stop: finishing order {} first ({} more queued)",
         name, inHand.orderId(), queued.size());
-    return this;
+    return finishing();
   }
 
   private Behavior<Command> retire() {
-    beforeRetiring();
-    events.tell(new RestaurantEvent.Retired(name, role, ledger.handled, ledger.restarts));
-    getContext().getLog().info("{} retires: {} {} order(s){}{}", name, role.did(), ledger.handled,
-        retirementNote(), ledger.restarts == 0 ? "" : ", restarted " + ledger.restarts + "x");
+    timers.cancel(Overwork.TICK);
+    boss.tell(new RestaurantEvent.Retired(name, role, ledger.handled, ledger.restarts));
+    ctx.getLog().info("{} retires: {} {} order(s){}{}", name, role.did(), ledger.handled,
+        role == Role.WORKER ? ", overworked " + ledger.overworks + " time(s)" : "",
+        ledger.restarts == 0 ? "" : ", restarted " + ledger.restarts + "x");
     return Behaviors.stopped();
   }
 
-  protected final void logOrder(String format, Object... args) {
+  private void logOrder(String format, Object arg1, Object arg2, Object arg3) {
     if (options.logOrders()) {
-      getContext().getLog().info(format, args);
-    } else if (getContext().getLog().isDebugEnabled()) {
-      getContext().getLog().debug(format, args);
+      ctx.getLog().info(format, arg1, arg2, arg3);
+    } else if (ctx.getLog().isDebugEnabled()) {
+      ctx.getLog().debug(format, arg1, arg2, arg3);
     }
   }
 }

@@ -8,10 +8,17 @@ import java.util.Locale;
  * What a restaurant run did, as printed at the end (and as one JSON object with {@code --json}).
  * Invariants: {@code ordersReceived == ordersServed + ordersCancelled}; {@code dishesRetrieved ==
  * ordersServed - dishesNotRetrieved}, and {@code dishesNotRetrieved} is 0 unless closing timed out or
- * the last dish-retrieval actor was hard-stopped.
+ * staff were stopped hard (a second close request, Terminate, the last dish-retrieval actor hard-stopped).
+ * {@code ordersReceived <= ordersPlanned}: orders never taken in are never received.
  *
  * @param latencyMillis wall-clock milliseconds from an order's arrival to its dish on the table
- * @param closedBy why the restaurant closed: "all orders done", "closed on request", "terminated (hard stop)"
+ * @param closedBy why the restaurant closed: "all orders done", "order window over" (with a rate), "closed on
+ *     request", "terminated (hard stop)", "stopped on a second close request (hard stop)"
+ * @param ordersPlanned orders the run planned ({@code orders}, or rate x duration); those never taken in
+ *     (the restaurant closed first) are not received: {@code ordersPlanned - ordersReceived}
+ * @param overloaded whether, with a rate, orders that had arrived still waited at the door when it closed (the staff
+ *     and dishes did not keep up; those orders were never received)
+ * @param peakOrdersInFlight the most orders the book held at once (memory follows this, not the orders planned)
  */
 public record Summary(
     long ordersReceived,
@@ -27,7 +34,10 @@ public record Summary(
     long restarts,
     long ordersResent,
     boolean closeTimedOut,
-    String closedBy) {
+    String closedBy,
+    long ordersPlanned,
+    boolean overloaded,
+    long peakOrdersInFlight) {
 
   /**
    * One staff actor: {@code handled} = tasks it finished (orders cooked, delivered, dishes collected),
@@ -45,6 +55,7 @@ public record Summary(
     sb.append("Restaurant summary (").append(closedBy).append(closeTimedOut ? ", close timed out" : "").append(")")
         .append(nl);
     TextTable totals = new TextTable("", "count");
+    if (ordersPlanned != ordersReceived) totals.row("orders planned", ordersPlanned);
     totals.row("orders received", ordersReceived);
     totals.row("orders cooked", ordersCooked);
     totals.row("orders served", ordersServed);
@@ -54,6 +65,15 @@ public record Summary(
     totals.row("staff restarts", restarts);
     totals.row("orders re-sent", ordersResent);
     sb.append(totals);
+    if (ordersPlanned != ordersReceived) {
+      sb.append(String.format(Locale.ROOT, "planned %d, taken in %d: %d never received (the restaurant closed first)%n",
+          ordersPlanned, ordersReceived, ordersPlanned - ordersReceived));
+    }
+    if (overloaded) {
+      sb.append(String.format(Locale.ROOT,
+          "overloaded: orders came faster than the staff and dishes served them (up to %d in flight; orders still"
+              + " waiting at the door when it closed were never received)%n", peakOrdersInFlight));
+    }
     sb.append(String.format(Locale.ROOT,
         "latency (wall ms, order in -> served): p50 %.3f  p99 %.3f  max %.3f  (%d orders)%n",
         latencyMillis.p50(), latencyMillis.p99(), latencyMillis.max(), latencyMillis.count()));

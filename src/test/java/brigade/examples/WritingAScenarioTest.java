@@ -26,22 +26,21 @@ class WritingAScenarioTest {
 
   @Test
   void aWorkerOnShiftAnnouncesItsWorkUntilToldToStop(ActorTestKit kit, ManualTime time) {
-    TestProbe<Staff.Reply> boss = kit.createTestProbe();           // stands in for the Restaurant
-    TestProbe<RestaurantEvent> events = kit.createTestProbe();     // what the worker reports
+    TestProbe<Staff.Report> boss = kit.createTestProbe();          // stands in for the Restaurant: hears all
     Duration cookTime = Duration.ofSeconds(3);
     Duration workInterval = Duration.ofSeconds(1);
     ActorRef<Staff.Command> ann = kit.spawn(
-        Worker.create("ann", cookTime, workInterval, Staff.Options.DEFAULT, boss.ref(), events.ref()), "ann");
+        Worker.create("ann", cookTime, workInterval, Staff.Options.DEFAULT, boss.ref()), "ann");
     boss.expectMessageClass(Staff.Ready.class);                    // on shift
 
     for (int n = 1; n <= 3; n++) {                                 // the thread lesson's loop, as a timer
       time.timePasses(workInterval);
-      assertEquals(new RestaurantEvent.Overworked("ann", n), events.receiveMessage());
+      assertEquals(new RestaurantEvent.Overworked("ann", n), boss.receiveMessage());
     }
 
     ann.tell(Staff.Stop.INSTANCE);                                 // the stop flag, as a message
-    assertEquals(new RestaurantEvent.Retired("ann", Staff.Role.WORKER, 0, 0), events.receiveMessage());
-    events.expectTerminated(ann);                                  // the join
+    assertEquals(new RestaurantEvent.Retired("ann", Staff.Role.WORKER, 0, 0), boss.receiveMessage());
+    boss.expectTerminated(ann);                                    // the join
   }
 
   @Test

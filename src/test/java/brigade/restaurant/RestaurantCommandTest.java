@@ -84,6 +84,8 @@ class RestaurantCommandTest {
     assertUsageError("--orders", "restaurant", "--orders", "many");
     assertUsageError("no staff actor named 'chef-1'", "restaurant", "--hard-stop", "chef-1@1s");
     assertUsageError("--terminate-after 'soon'", "restaurant", "--terminate-after", "soon");
+    assertUsageError("rate x brigade.restaurant.duration = 2000000000 orders", "restaurant", "--rate", "1000000",
+        "--duration", "2000s");
   }
 
   @Test

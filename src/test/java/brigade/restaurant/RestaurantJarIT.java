@@ -20,10 +20,15 @@ class RestaurantJarIT {
   @TempDir Path tmp;
 
   private Process start(String... args) throws Exception {
+    return startWith(List.of(), args);
+  }
+
+  private Process startWith(List<String> jvmOptions, String... args) throws Exception {
     String jar = System.getProperty("brigade.jar", "target/brigade.jar");
     assertTrue(new File(jar).isFile(), "no jar at " + jar + " (run through `mvn verify`)");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd)
         .redirectOutput(tmp.resolve("out.txt").toFile())
@@ -59,6 +64,68 @@ class RestaurantJarIT {
     List<String> err = Files.readAllLines(tmp.resolve("err.txt")).stream().filter(l -> !l.isBlank()).toList();
     assertEquals(1, err.size(), String.join("\n", err));
     assertTrue(err.get(0).contains("brigade.restaurant.workers = -1"), err.get(0));
+  }
+
+  /** Waits until stderr has a line containing {@code text} (polling the file; the process must stay up). */
+  private void awaitErr(Process p, String text) throws Exception {
+    Path err = tmp.resolve("err.txt");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(err).contains(text)) {
+      assertTrue(p.isAlive(), "ended before '" + text + "': " + Files.readString(err));
+      assertTrue(System.nanoTime() < deadline, "no '" + text + "' in 60 s: " + Files.readString(err));
+      Thread.sleep(20); // the test's own thread, polling a file: not the code under test
+    }
+  }
+
+  private static void ctrlC(Process p) throws Exception {
+    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+  }
+
+  /**
+   * Ctrl-C twice: the first closes and says what it waits for, the second stops everything now. The summary is
+   * printed and its counts hold, exit 130.
+   */
+  @Test
+  void ctrlCTwiceStopsNowPrintsTheSummaryAndExits130() throws Exception {
+    assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"), "no kill -INT on Windows");
+    // 200 orders at time-scale 1 take about 20 s, and close-timeout 1h: only the second Ctrl-C can end this soon.
+    Process p = start("restaurant", "--orders", "200", "--json", "--close-timeout", "1h");
+    awaitErr(p, "starts its shift");
+    ctrlC(p);
+    awaitErr(p, "Ctrl-C again to stop now");
+    String line = Files.readAllLines(tmp.resolve("err.txt")).stream()
+        .filter(l -> l.contains("Ctrl-C again")).findFirst().orElseThrow();
+    assertTrue(line.matches("closing: \\d+ orders? in flight, up to 3600 s; Ctrl-C again to stop now"), line);
+    ctrlC(p);
+    int code = finish(p);
+    assertEquals(130, code, Files.readString(tmp.resolve("err.txt")));
+    JsonNode j = Json.mapper().readTree(Files.readString(tmp.resolve("out.txt")));
+    assertEquals("stopped on a second close request (hard stop)", j.get("closedBy").asText());
+    assertEquals(200, j.get("ordersPlanned").asLong());
+    long received = j.get("ordersReceived").asLong();
+    assertEquals(200, received, "200 fit in the book: all were taken in");
+    assertEquals(received, j.get("ordersServed").asLong() + j.get("ordersCancelled").asLong());
+    assertTrue(j.get("ordersCancelled").asLong() > 0, "unserved orders are cancelled");
+    assertEquals(j.get("ordersServed").asLong(),
+        j.get("dishesRetrieved").asLong() + j.get("dishesNotRetrieved").asLong());
+    for (JsonNode s : j.get("staff")) assertEquals("hard stop", s.get("exit").asText());
+  }
+
+  /**
+   * Memory follows the orders in flight, not the orders planned: 2,000,000 orders with every step at 0 s pass
+   * through a 48 MB heap (the book held every order not yet served before: hundreds of MB).
+   */
+  @Test
+  void twoMillionOrdersPassThroughASmallHeap() throws Exception {
+    Process p = startWith(List.of("-Xmx48m"), "restaurant", "--orders", "2000000", "--json", "--cook-time", "0s",
+        "--delivery-time", "0s", "--eating-time", "0s", "--retrieval-time", "0s");
+    int code = finish(p);
+    assertEquals(0, code, Files.readString(tmp.resolve("err.txt")));
+    JsonNode j = Json.mapper().readTree(Files.readString(tmp.resolve("out.txt")));
+    assertEquals(2_000_000, j.get("ordersReceived").asLong());
+    assertEquals(2_000_000, j.get("ordersServed").asLong());
+    assertEquals(2_000_000, j.get("dishesRetrieved").asLong());
+    assertTrue(j.get("peakOrdersInFlight").asLong() <= 1024, "the book's window: " + j.get("peakOrdersInFlight"));
   }
 
   /** SIGTERM runs the same JVM shutdown hook as Ctrl-C: the restaurant closes and still prints its summary. */

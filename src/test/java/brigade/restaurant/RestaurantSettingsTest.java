@@ -34,12 +34,38 @@ class RestaurantSettingsTest {
   }
 
   @Test
-  void durationsAreScaledAndTruncatedToWholeMilliseconds() {
+  void durationsAreScaledToTheNanosecondNeverTruncatedToZero() {
     RestaurantSettings s = with("time-scale = 0.01");
     assertEquals(Duration.ofMillis(3), s.scaled(Duration.ofMillis(300)));
-    assertEquals(Duration.ZERO, s.scaled(Duration.ofMillis(50)), "0.5 ms: at once");
-    assertEquals(Duration.ofMillis(10), s.scaledWorkInterval());
-    assertEquals(RestaurantSettings.SHORTEST_PERIOD, with("time-scale = 0.0001").scaledWorkInterval());
+    assertEquals(Duration.ofNanos(500_000), s.scaled(Duration.ofMillis(50)), "0.5 ms, not 0");
+    assertEquals(Duration.ofMillis(10), s.scaled(s.workInterval()));
+    RestaurantSettings tiny = with("time-scale = 0.0001");
+    assertEquals(Duration.ofNanos(30_000), tiny.scaled(tiny.cookTime()), "300 ms at 0.0001: 30 us");
+    assertEquals(Duration.ofNanos(100_000), tiny.scaled(tiny.workInterval()), "no floor at a scheduler tick");
+    assertEquals(Duration.ZERO, tiny.scaled(Duration.ZERO));
+    assertEquals(Duration.ofNanos(333_333), with("time-scale = 0.001").scaled(Duration.ofNanos(333_333_333)));
+  }
+
+  @Test
+  void aZeroTimeStepLetsStaffHoldSeveralOrdersAStepWithTimeOne() {
+    RestaurantSettings s = with("cook-time = 0s");
+    assertEquals(RestaurantSettings.ZERO_TIME_DEPTH, s.rosterDepth(Staff.Role.WORKER));
+    assertEquals(1, s.rosterDepth(Staff.Role.DELIVERY));
+  }
+
+  @Test
+  void theBookWindowBoundsOrdersInFlightWhateverIsPlanned() {
+    assertEquals(1024, with("orders = 1000000000").bookWindow(), "4 x (4 staff + 8 dishes) is under the floor");
+    assertEquals(4 * (2 + 1 + 1 + 1000), with("dishes = 1000").bookWindow());
+    assertEquals(RestaurantSettings.MAX_BOOK_WINDOW, with("dishes = 100000000").bookWindow());
+  }
+
+  @Test
+  void rateTimesDurationIsCappedLikeOrdersWithOneLine() {
+    String e = error("rate = 1000000, duration = 2000s");
+    assertTrue(e.contains("rate x brigade.restaurant.duration = 2000000000 orders") && e.contains("at most 1000000000"), e);
+    assertEquals(1_000_000_000L, with("rate = 1000000, duration = 1000s").expectedOrders());
+    assertTrue(error("orders = 1000000001").contains("brigade.restaurant.orders = 1000000001"));
   }
 
   @Test

@@ -158,6 +158,19 @@ class RestaurantTest {
   }
 
   @Test
+  void zeroTimeStepsInBatchesWithFaultsStillServeEveryOrder(ActorTestKit kit) {
+    // Steps of no time: orders go to staff in batches; a fault loses the rest of a batch, and all of it is re-sent.
+    RestaurantSettings s = settings("orders = 300, fault-rate = 0.05, seed = 3, cook-time = 0s, delivery-time = 0s,"
+        + " eating-time = 0s, retrieval-time = 0s");
+    Run run = run(kit, s, s.faults());
+    assertEquals(300, run.summary().ordersServed());
+    assertEquals(300, run.summary().dishesRetrieved());
+    assertTrue(run.summary().restarts() > 0);
+    assertTrue(run.summary().ordersResent() >= run.summary().restarts(), "each restart re-sends what it held");
+    assertConsistent(run);
+  }
+
+  @Test
   void hardStopOfOneWorkerIsReportedAndItsColleagueServesEverything(ActorTestKit kit) {
     // Cooking 6 orders takes at least 3 x 200 ms, so worker-1 is surely on shift when the hard stop lands.
     RestaurantSettings s = settings("orders = 6, workers = 2, cook-time = 200ms, delivery-time = 0s, eating-time = 0s, retrieval-time = 0s");
@@ -222,6 +235,21 @@ class RestaurantTest {
     Run run = run(kit, s, Faults.NONE);
     assertEquals(40, run.summary().ordersReceived());
     assertEquals(40, run.summary().ordersServed());
+    assertConsistent(run);
+  }
+
+  @Test
+  void anOverloadedRateRunSaysSoHoldsOnlyItsWindowAndNeverReceivesTheRest(ActorTestKit kit) {
+    // 100,000 orders in 0.1 s of wall time for 2 cooks of 100 ms each: the book fills, the rest wait at the door.
+    RestaurantSettings s = settings("rate = 100000, duration = 1s, time-scale = 0.1, cook-time = 1s, close-timeout = 100ms");
+    Run run = run(kit, s, Faults.NONE);
+    Summary sum = run.summary();
+    assertTrue(sum.overloaded(), sum.toText());
+    assertEquals(100_000, sum.ordersPlanned());
+    assertTrue(sum.ordersReceived() < sum.ordersPlanned(), sum.toText());
+    assertTrue(sum.peakOrdersInFlight() <= s.bookWindow(), sum.toText());
+    assertEquals("order window over", sum.closedBy());
+    assertTrue(sum.toText().contains("overloaded"), sum.toText());
     assertConsistent(run);
   }
 
