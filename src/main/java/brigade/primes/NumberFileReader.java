@@ -126,8 +126,6 @@ public final class NumberFileReader {
       throw cannotRead("file '" + path + "'", e);
     }
     return new NumberSource() {
-      long read;
-
       @Override
       public OptionalLong size() {
         return OptionalLong.of(count);
@@ -136,14 +134,7 @@ public final class NumberFileReader {
       @Override
       public int read(long[] buf) {
         try {
-          int n = lines.read(buf, 0, buf.length);
-          read += n;
-          if (n == 0 && read != count) {
-            // Never a short run reported as complete: the file was cut (or grew) since it was checked.
-            throw new UncheckedIOException(new IOException("file '" + path + "' changed while being read: it held "
-                + count + " numbers when checked, now " + read));
-          }
-          return n;
+          return lines.read(buf, 0, buf.length);
         } catch (NumberLineScanner.BadLineException bad) {
           // Only if the file changed between the two passes.
           throw new UncheckedIOException(new IOException("file '" + path + "' changed while being read: line "

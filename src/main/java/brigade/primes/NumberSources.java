@@ -233,13 +233,44 @@ public final class NumberSources {
 
       @Override
       public NumberSource open() {
-        return NumberFileReader.open(source, scan.count());
+        return whole(NumberFileReader.open(source, scan.count()), scan.count(), source);
       }
 
       @Override
       public long[] sample(int max) {
         long[] s = scan.sample();
         return s.length <= max ? s.clone() : Arrays.copyOf(s, max);
+      }
+    };
+  }
+
+  /**
+   * {@code source}, failing at its end if it did not hold the {@code count} numbers it held when checked: a file
+   * cut (or grown) between the passes is an error, never a run reported complete with numbers missing.
+   */
+  private static NumberSource whole(NumberSource source, long count, Path path) {
+    return new NumberSource() {
+      long read;
+
+      @Override
+      public java.util.OptionalLong size() {
+        return source.size();
+      }
+
+      @Override
+      public int read(long[] buf) {
+        int n = source.read(buf);
+        read += n;
+        if (n <= 0 && read != count) {
+          throw new java.io.UncheckedIOException(new java.io.IOException("file '" + path
+              + "' changed while being read: it held " + count + " numbers when checked, now " + read));
+        }
+        return n;
+      }
+
+      @Override
+      public void close() {
+        source.close();
       }
     };
   }

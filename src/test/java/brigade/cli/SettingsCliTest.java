@@ -45,7 +45,7 @@ class SettingsCliTest {
     "primes check 97 --pool-size 3.0 | brigade primes check: invalid setting brigade.primes.pool-size = '3.0' (from flag --pool-size): expected a whole number from 1 to 1024 or \"auto\"",
     "primes check 97 --pool-size 99999999999999999999 | brigade primes check: invalid setting brigade.primes.pool-size = '99999999999999999999' (from flag --pool-size): expected a whole number from 1 to 1024 or \"auto\"",
     "restaurant -Dbrigade.restaurant.workers=2.9 | brigade restaurant: invalid setting brigade.restaurant.workers = '2.9' (from -D on the command line): expected a whole number from 1 to 10000",
-    "restaurant -Dbrigade.restaurant.orders=10.5 | brigade restaurant: invalid setting brigade.restaurant.orders = '10.5' (from -D on the command line): expected a whole number from 0 to 10000000",
+    "restaurant -Dbrigade.restaurant.orders=10.5 | brigade restaurant: invalid setting brigade.restaurant.orders = '10.5' (from -D on the command line): expected a whole number from 0 to 1000000000",
     "restaurant -Dbrigade.restaurant.dishes=true | brigade restaurant: invalid setting brigade.restaurant.dishes = 'true' (from -D on the command line): expected a whole number from 1 to 100000000",
     "restaurant -Dbrigade.restaurant.seed=0.5 | brigade restaurant: invalid setting brigade.restaurant.seed = '0.5' (from -D on the command line): expected a whole number from -2^63 to 2^63-1 (64 bits)",
     "bench --repeat 2.5 | brigade bench: invalid setting brigade.bench.repeat = '2.5' (from flag --repeat): expected a whole number from 1 to 1000",

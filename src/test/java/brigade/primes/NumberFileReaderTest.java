@@ -281,6 +281,16 @@ class NumberFileReaderTest {
   }
 
   @Test
+  void aFileCutBetweenThePassesIsAnErrorNotAShortRun() throws IOException {
+    Path f = file("1\n2\n3\n");
+    NumberSources.Input input = NumberSources.file(f);
+    Files.writeString(f, "1\n2\n");
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> NumberSourcesTest.readAll(input.open()));
+    assertEquals("file '" + f + "' changed while being read: it held 3 numbers when checked, now 2",
+        e.getCause().getMessage());
+  }
+
+  @Test
   void unreadableAndEmptyFilesAreOneLineErrors() throws IOException {
     Path missing = dir.resolve("nope.txt");
     assertReadsAs("error: cannot read numbers file '" + missing + "': no such file", missing);
