@@ -78,19 +78,25 @@ public final class ForkJoinPass implements AutoCloseable {
     }
     long n = numbers[0];
     long[][] ranges = DivisorRanges.ranges(n, spec.splitRanges());
+    // As the coordinator does: at most a pool's worth of a number's ranges at a time, smallest divisors first.
     List<ForkJoinTask<Long>> parts = new ArrayList<>(ranges.length);
-    for (long[] r : ranges) parts.add(pool.submit(() -> TrialDivision.smallestOddDivisor(n, r[0], r[1])));
+    for (int i = 0; i < Math.min(ranges.length, spec.poolSize()); i++) parts.add(submitRange(pool, n, ranges[i]));
     return () -> {
       boolean prime = true;
-      for (ForkJoinTask<Long> part : parts) {
-        if (part.join() != 0) {
-          prime = false;
-          parts.forEach(p -> p.cancel(false)); // a divisor decides: the ranges not yet started are not needed
+      for (int i = 0; i < ranges.length; i++) {
+        if (parts.get(i).join() != 0) {
+          prime = false; // a divisor decides: the ranges not yet started are not needed
+          parts.forEach(p -> p.cancel(false));
           break;
         }
+        if (parts.size() < ranges.length) parts.add(submitRange(pool, n, ranges[parts.size()]));
       }
       return ResultBatch.checked(first, numbers, new boolean[] {prime});
     };
+  }
+
+  private static ForkJoinTask<Long> submitRange(ForkJoinPool pool, long n, long[] range) {
+    return pool.submit(() -> TrialDivision.smallestOddDivisor(n, range[0], range[1]));
   }
 
   @Override

@@ -118,6 +118,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     final boolean split;
     /** Split: ranges answered with no divisor. */
     int rangesClear;
+    /** Split: the next range to queue; ranges are queued a few at a time, smallest divisors first. */
+    int nextPart;
     boolean[] prime;
     long[] factors;
     int[] factorCounts;
@@ -271,7 +273,11 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
         pool = ctx.spawn(WorkerPool.create(spec.poolSize()), "pool");
       }
       ctx.watchWith(pool, PoolTerminated.INSTANCE);
-      pool.tell(new WorkerPool.Borrow(ctx.messageAdapter(WorkerPool.Lent.class, PoolLent::new)));
+      if (workers instanceof WorkerSource.Pooled pooled && pooled.lent() != null) {
+        take(pooled.lent());
+      } else {
+        pool.tell(new WorkerPool.Borrow(ctx.messageAdapter(WorkerPool.Lent.class, PoolLent::new)));
+      }
     }
   }
 
@@ -332,7 +338,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       return null;
     }
     Batch batch = newBatch(numbers);
-    for (int i = 1; i < batch.tasks.length; i++) ready.add(batch.tasks[i]);
+    // A split number's ranges go out at most a pool's worth at a time, smallest divisors first: a composite is
+    // usually decided by an early range, and ranges never sent cost nothing (ranges already computing do).
+    batch.nextPart = batch.split ? Math.min(batch.tasks.length, spec.poolSize()) : 1;
+    for (int i = 1; i < batch.nextPart; i++) ready.add(batch.tasks[i]);
     return batch.tasks[0];
   }
 
@@ -454,11 +463,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     Share share = share(r);
     share.batches++;
     share.busyNanos += r.busyNanos();
-    if (r.divisor() == 0 && ++batch.rangesClear < batch.tasks.length) return;
+    if (r.divisor() == 0 && ++batch.rangesClear < batch.tasks.length) {
+      if (batch.nextPart < batch.tasks.length) ready.add(batch.tasks[batch.nextPart++]); // the next range
+      return;
+    }
     batch.prime = new boolean[] {r.divisor() == 0};
     share.numbers++;
     for (Task other : batch.tasks) {
-      if (other.state == State.WAITING) {
+      if (other.state == State.WAITING) { // queued, or not queued yet: never sent
         rangesSkipped++;
         ready.remove(other);
       }
@@ -544,13 +556,18 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onPoolLent(PoolLent p) {
+    take(p.lent());
+    return flushAndDispatch();
+  }
+
+  /** The pool's workers (pull) or router (push) are this job's: dispatching can start. */
+  private void take(WorkerPool.Lent lent) {
     if (pull) {
-      for (ActorRef<PrimeWorker.Command> w : p.lent().workers()) join(w);
+      for (ActorRef<PrimeWorker.Command> w : lent.workers()) join(w);
     } else {
-      router = p.lent().router();
+      router = lent.router();
     }
     started = true;
-    return flushAndDispatch();
   }
 
   private Behavior<Command> onWorkersChanged(WorkersChanged changed) {

@@ -102,7 +102,9 @@ public final class PrimeKitchen implements AutoCloseable {
   public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress, FaultPlan faults) {
     require(spec != null && spec.poolSize() == poolSize,
         "this kitchen has " + poolSize + " workers; the job asks for " + (spec == null ? null : spec.poolSize()));
-    return start(system, spec, input, sink, progress, WorkerSource.pooled(pool, faults));
+    // A ready kitchen hands its workers over with the job: no round trip to the pool before the first batch.
+    WorkerPool.Lent ready = lent.toCompletableFuture().getNow(null);
+    return start(system, spec, input, sink, progress, new WorkerSource.Pooled(pool, faults, ready));
   }
 
   /** Stops the pool's workers (jobs still running on them end as interrupted). Safe to call more than once. */

@@ -30,7 +30,7 @@ public sealed interface WorkerSource {
    * the job's own: the coordinator decides per delivery and tells the worker with the batch.
    */
   static WorkerSource pooled(ActorRef<WorkerPool.Command> pool, FaultPlan faults) {
-    return new Pooled(pool, faults);
+    return new Pooled(pool, faults, null);
   }
 
   /**
@@ -66,8 +66,13 @@ public sealed interface WorkerSource {
     }
   }
 
-  /** See {@link #pooled}. */
-  record Pooled(ActorRef<WorkerPool.Command> pool, FaultPlan faults) implements WorkerSource {
+  /**
+   * See {@link #pooled}.
+   *
+   * @param lent the pool's workers and router when already known (a ready kitchen's): the job starts dispatching
+   *     at once, without asking the pool first; null to ask
+   */
+  record Pooled(ActorRef<WorkerPool.Command> pool, FaultPlan faults, WorkerPool.Lent lent) implements WorkerSource {
     public Pooled {
       Objects.requireNonNull(pool, "pool");
       Objects.requireNonNull(faults, "faults");
