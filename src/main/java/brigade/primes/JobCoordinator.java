@@ -590,7 +590,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onPoolTerminated() {
-    if (!started) {
+    if (!started || lastReplyNanos == 0) { // closed before this job got a single answer from it
       return fail("the prime worker pool stopped before the job began",
           new IllegalStateException("the prime kitchen's pool is closed: cannot run a job"));
     }
