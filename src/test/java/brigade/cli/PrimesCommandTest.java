@@ -308,17 +308,18 @@ class PrimesCommandTest {
 
   @Test
   void theSixNumbersAreSplitIntoDivisorRangesWithTheSameAnswers() throws Exception {
-    JsonNode split = JSON.readTree(CliRun.of("primes", "check", "--no-baseline", "--json").out());
+    JsonNode split = JSON.readTree(CliRun.of("primes", "check", "--no-baseline", "--split", "auto", "--json").out());
     assertEquals(6, split.get("splitNumbers").asInt(), split.toString()); // auto: 6 numbers cannot keep 2 workers busy
     assertEquals(6 * 4 * split.get("poolSize").asInt(), split.get("splitRanges").asInt(), split.toString());
-    JsonNode whole = JSON.readTree(CliRun.of("primes", "check", "--no-baseline", "--split", "off", "--json").out());
+    JsonNode whole = JSON.readTree(CliRun.of("primes", "check", "--no-baseline", "--json").out()); // off by default
     assertTrue(!whole.has("splitNumbers"), whole.toString());
     assertEquals(whole.get("results"), split.get("results"));
     assertEquals(5, split.get("primes").asInt());
     CliRun text = CliRun.of("primes", "check", "--no-baseline", "--split", "on", "--split-ranges", "3");
     assertTrue(text.out().contains("split       6 numbers into 18 divisor ranges across the workers"), text.out());
     // Factor jobs are never split (auto): only a check's trial division has ranges to share.
-    JsonNode factor = JSON.readTree(CliRun.of("primes", "factor", "1099726899285419", "--no-baseline", "--json").out());
+    JsonNode factor = JSON.readTree(CliRun.of("primes", "factor", "1099726899285419", "--no-baseline", "--split", "auto",
+        "--json").out());
     assertTrue(!factor.has("splitNumbers"), factor.toString());
   }
 
