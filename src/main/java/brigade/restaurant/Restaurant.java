@@ -227,7 +227,8 @@ public final class Restaurant {
         settings.workers(), settings.delivery(), settings.retrieval(), settings.dishes(),
         settings.atRate()
             ? settings.rate() + " orders/s for " + settings.duration().toMillis() + " ms (simulated)"
-            : settings.orders() + " orders at once (taken in up to " + window + " at a time)",
+            : settings.orders() + (settings.orders() == 1 ? " order" : " orders") + " at once (taken in up to "
+                + window + " at a time)",
         settings.timeScale());
     for (int i = 1; i <= settings.workers(); i++) {
       String name = Role.WORKER.memberName(i);
@@ -511,8 +512,13 @@ public final class Restaurant {
         .map(m -> new Summary.StaffReport(m.name, m.role.label(), m.handled, m.overwork, m.restarts,
             m.exit == null ? "on shift" : m.exit.label()))
         .toList();
+    // "all orders done" is not the word for a run where every order ended cancelled.
+    if (closedBy.equals("all orders done") && book.served() == 0 && book.cancelled() > 0) {
+      closedBy = "every order cancelled";
+    }
+    double perSecond = wallNanos <= 0 ? 0 : Math.round(book.served() / (wallNanos / 1e9) * 10) / 10.0;
     Summary summary = new Summary(book.received(), book.cooked(), book.served(), book.cancelled(), book.retrieved(),
-        reports, book.latency(), wallNanos / 1_000_000, wallNanos <= 0 ? 0 : book.served() / (wallNanos / 1e9),
+        reports, book.latency(), wallNanos / 1_000_000, perSecond,
         book.dishesLeft(), restarts, resent, closeTimedOut, closedBy, intake.planned(), overloaded,
         book.peakInFlight());
     ctx.getLog().info("restaurant closed ({}): {} received of {} planned, {} served, {} cancelled, {} dishes back",

@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code ordersReceived <= ordersPlanned}: orders never taken in are never received.
  *
  * @param latencyMillis wall-clock milliseconds from an order's arrival to its dish on the table
- * @param closedBy why the restaurant closed: "all orders done", "order window over" (with a rate), "closed on
+ * @param closedBy why the restaurant closed: "all orders done", "every order cancelled", "order window over" (with a rate), "closed on
  *     request", "terminated (hard stop)", "stopped on a second close request (hard stop)"
  * @param ordersPlanned orders the run planned ({@code orders}, or rate x duration); those never taken in
  *     (the restaurant closed first) are not received: {@code ordersPlanned - ordersReceived}

@@ -28,6 +28,9 @@ class RestaurantCommandTest {
     for (JsonNode s : j.get("staff")) {
       assertTrue(s.has("name") && s.has("role") && s.has("handled"), s.toString());
     }
+    // A rate reads as one: at most one decimal, never fifteen.
+    String perSecond = j.get("ordersPerSecond").asText();
+    assertTrue(perSecond.matches("\\d+(\\.\\d)?"), perSecond);
   }
 
   @Test
