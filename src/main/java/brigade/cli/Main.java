@@ -155,7 +155,16 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // Until a command handles Ctrl-C itself (it installs its own Interrupts for its run), Ctrl-C during start-up
+    // ends the process with one line, instead of silently.
+    Interrupts.install(Main::interruptedEarly, Main::interruptedEarly);
     System.exit(run(args));
+  }
+
+  private static void interruptedEarly() {
+    System.err.println("brigade: interrupted before work started");
+    System.err.flush();
+    System.exit(EXIT_INTERRUPTED);
   }
 
   /** A usage error is one line naming the problem, plus where to look; never the whole help. */
