@@ -252,7 +252,6 @@ public record JobReport(
               + " not needed: a smaller divisor was found first)"));
     }
     if (output != null) line(sb, "output", output);
-    if (config != null) sb.append(config.toText()).append(nl);
     if (!workers.isEmpty()) {
       if (runs > 1) line(sb, "workers", "shares of the first run, which wrote the results");
       TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");
@@ -262,6 +261,7 @@ public record JobReport(
       }
       sb.append(nl).append(t);
     }
+    if (config != null) sb.append(nl).append(config.toText()).append(nl);
     return sb.toString();
   }
 
