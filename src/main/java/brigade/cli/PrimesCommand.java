@@ -418,10 +418,15 @@ public final class PrimesCommand implements Callable<Integer> {
           err.flush();
           return Main.EXIT_INTERRUPTED;
         }
-        if (csv != null) {
+        String writeError = outcome.outputError();
+        if (csv != null && writeError == null) {
           CsvResultWriter done = csv;
           csv = null; // closed here, so that a failing close is reported once, as the run's failure
-          done.close();
+          try {
+            done.close();
+          } catch (java.io.UncheckedIOException e) {
+            writeError = e.getMessage();
+          }
         }
         JobReport report = JobReport.of(outcome, input.description(), input.count(), cores,
             output == null ? null : csvToStdout ? "standard output" : output.toString(),
@@ -431,6 +436,12 @@ public final class PrimesCommand implements Callable<Integer> {
         out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
             : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
         out.flush();
+        if (writeError != null) { // what was computed is reported above; the output holds an in-order prefix of it
+          PrintWriter err = spec.commandLine().getErr();
+          err.println(spec.qualifiedName() + ": failed: " + writeError);
+          err.flush();
+          return Main.EXIT_FAILED;
+        }
         if (Boolean.FALSE.equals(report.baselineAgrees())) {
           PrintWriter err = spec.commandLine().getErr();
           err.println(spec.qualifiedName() + ": the passes over the same numbers computed different results (a bug)");

@@ -9,21 +9,23 @@ import java.util.concurrent.Executor;
  * Hands a job's results to a slow {@link ResultSink} (the CSV file) on an I/O executor, so formatting and writing
  * never run on the coordinator's thread. At most {@code capacity} batches wait: a writer that falls further behind
  * holds the coordinator back (memory stays bounded). Batches reach the sink in the order given, so the file is
- * always an in-order prefix. A write that fails stops the writer; the failure is rethrown by the next
- * {@link #accept} (failing the job) or by {@link #drain}.
+ * always an in-order prefix. A write that fails stops the writer and calls {@code onFailure} once (the session stops
+ * the job: what was computed is still reported); later batches are dropped, and {@link #drain} throws the failure.
  */
 final class AsyncSink implements ResultSink {
   private static final Object END = new Object();
 
   private final ResultSink sink;
+  private final Runnable onFailure;
   private final BlockingQueue<Object> queue;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile RuntimeException failure;
 
   private record Failed(long firstIndex, long[] numbers, String error) {}
 
-  AsyncSink(ResultSink sink, Executor io, int capacity) {
+  AsyncSink(ResultSink sink, Executor io, int capacity, Runnable onFailure) {
     this.sink = sink;
+    this.onFailure = onFailure;
     this.queue = new ArrayBlockingQueue<>(Math.max(1, capacity));
     io.execute(this::write);
   }
@@ -41,6 +43,7 @@ final class AsyncSink implements ResultSink {
           }
         } catch (RuntimeException e) {
           failure = e;
+          onFailure.run();
         }
       }
     } catch (InterruptedException e) {
@@ -61,8 +64,7 @@ final class AsyncSink implements ResultSink {
   }
 
   private void enqueue(Object item) {
-    RuntimeException f = failure;
-    if (f != null) throw f;
+    if (failure != null) return; // the output is broken: the job is being stopped, and drain says why
     try {
       queue.put(item);
     } catch (InterruptedException e) {

@@ -117,11 +117,22 @@ public final class JobSession {
    * @param startupMillis how long the pool's workers took to start, once (null: not known)
    * @param estimatedSequentialMillis the sample's estimate of the work on one thread (0: not estimated)
    * @param shown each number's result, for inputs of at most {@code JobReport.RESULTS_SHOWN} numbers (else empty)
-   * @param interrupted Ctrl-C stopped the session
+   * @param interrupted Ctrl-C stopped the session (or a failing output did: see outputError)
+   * @param outputError why writing the output failed, which stopped the session (null: it did not fail)
    */
   public record Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
       List<Double> sequentialMillis, List<Double> forkJoinMillis, Boolean agrees, Double warmupMillis,
-      Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted) {}
+      Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted,
+      String outputError) {
+
+    /** An outcome whose output did not fail. */
+    public Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
+        List<Double> sequentialMillis, List<Double> forkJoinMillis, Boolean agrees, Double warmupMillis,
+        Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted) {
+      this(spec, result, baselineMode, poolMillis, sequentialMillis, forkJoinMillis, agrees, warmupMillis,
+          startupMillis, estimatedSequentialMillis, shown, interrupted, null);
+    }
+  }
 
   /** The job's input or output broke: the session cannot go on. */
   public static final class JobFailed extends RuntimeException {
@@ -141,6 +152,8 @@ public final class JobSession {
   private final Executor io;
   private final AtomicBoolean cancelled = new AtomicBoolean();
   private volatile boolean stopNow;
+  /** The output failed (disk full): the session stopped, and reports what was computed. */
+  private volatile RuntimeException outputFailure;
   private final AtomicReference<JobRun> current = new AtomicReference<>();
   private final ForkJoinPass forkJoin = new ForkJoinPass();
 
@@ -304,8 +317,10 @@ public final class JobSession {
     boolean interrupted = result.interrupted() || cancelled.get();
     // A cluster's pool is the workers the job found on the nodes (none, if none came), not this node's setting.
     JobSpec ran = workers.local() ? spec : spec.withPoolSize(result.workers().size());
+    RuntimeException broken = outputFailure;
     return new Outcome(ran, result, baselineMode, pool, seq, fj, agrees, warmupMillis,
-        startup == null ? null : startup.toNanos() / 1e6, estimate / 1e6, shown, interrupted);
+        startup == null ? null : startup.toNanos() / 1e6, estimate / 1e6, shown, interrupted,
+        broken == null ? null : String.valueOf(broken.getMessage()));
   }
 
   private static void record(TimedRounds.Round r, int passes, boolean fjOn, boolean seqOn, List<Double> pool,
@@ -365,7 +380,9 @@ public final class JobSession {
   private Tally poolPass(JobSpec spec, ResultSink sink, List<ResultBatch> shown, String label,
       AtomicReference<JobResult> first) throws InterruptedException {
     AtomicLong answered = new AtomicLong();
-    AsyncSink writer = io == null || sink == ResultSink.NONE ? null : new AsyncSink(sink, io, 2 * spec.window());
+    AsyncSink writer = io == null || sink == ResultSink.NONE ? null
+        : new AsyncSink(sink, io, 2 * spec.window(), this::cancel); // a broken output stops the work
+
     Tee tee = new Tee(writer == null ? sink : writer, shown);
     JobResult result;
     try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
@@ -380,25 +397,26 @@ public final class JobSession {
     } finally {
       if (writer != null) drain(writer);
     }
-    if (sink != ResultSink.NONE) flush(sink); // the output is complete (or all it will be): on disk before any later round
+    if (sink != ResultSink.NONE && outputFailure == null) flush(sink); // complete: on disk before any later round
     if (first != null) first.set(result);
     return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
   }
 
-  /** Waits for the output to be written; a write that failed fails the session, whatever else went wrong. */
-  private static void drain(AsyncSink writer) {
+  /** Waits for the output to be written; a write that failed is kept, to report with what was computed. */
+  private void drain(AsyncSink writer) {
     try {
       writer.drain();
     } catch (RuntimeException e) {
-      throw new JobFailed(e);
+      outputFailure = e;
     }
   }
 
-  private static void flush(ResultSink sink) {
+  private void flush(ResultSink sink) {
     try {
       sink.flush();
     } catch (RuntimeException e) {
-      throw new JobFailed(e);
+      outputFailure = e;
+      cancel();
     }
   }
 

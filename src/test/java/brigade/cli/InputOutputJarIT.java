@@ -81,6 +81,7 @@ class InputOutputJarIT {
     assertEquals(1, r.exitCode(), r.err());
     assertEquals(List.of("brigade primes factor: failed: cannot write output file '/dev/full': No space left on device"),
         r.errLines());
+    assertTrue(r.out().contains("numbers     in "), "what was computed is reported: " + r.out());
   }
 
   @Test

@@ -97,7 +97,7 @@ class ReadAheadAndWriteBehindTest {
   void theOutputWrittenBehindKeepsTheOrderAndReportsAWriteFailure() {
     List<Long> written = new ArrayList<>();
     ResultSink slow = results -> written.add(results.firstIndex());
-    AsyncSink behind = new AsyncSink(slow, io, 2);
+    AsyncSink behind = new AsyncSink(slow, io, 2, () -> { });
     for (int i = 0; i < 100; i++) {
       behind.accept(ResultBatch.checked(i * 2L, new long[] {1, 2}, new boolean[] {false, true}));
     }
@@ -108,12 +108,12 @@ class ReadAheadAndWriteBehindTest {
     ResultSink full = results -> {
       throw new UncheckedIOException(new java.io.IOException("No space left on device"));
     };
-    AsyncSink failing = new AsyncSink(full, io, 2);
-    failing.accept(ResultBatch.checked(0, new long[] {1}, new boolean[] {false}));
-    RuntimeException e = assertThrows(RuntimeException.class, () -> {
-      for (int i = 1; i < 1000; i++) failing.accept(ResultBatch.checked(i, new long[] {1}, new boolean[] {false}));
-      failing.drain();
-    });
+    java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+    AsyncSink failing = new AsyncSink(full, io, 2, told::incrementAndGet);
+    // Later batches are dropped, not thrown at the coordinator: the job is stopped, and what it computed reported.
+    for (int i = 0; i < 1000; i++) failing.accept(ResultBatch.checked(i, new long[] {1}, new boolean[] {false}));
+    RuntimeException e = assertThrows(RuntimeException.class, failing::drain);
     assertEquals("java.io.IOException: No space left on device", e.getMessage());
+    assertEquals(1, told.get(), "the session is told once");
   }
 }
