@@ -47,8 +47,6 @@ final class BenchOutput {
   }
 
   private static String reason(Exception e) {
-    if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name exists";
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return brigade.report.IoReason.of(e);
   }
 }

@@ -110,7 +110,12 @@ public final class BenchCommand implements Callable<Integer> {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "brigade", conf);
     CompletableFuture<Done> reported = new CompletableFuture<>();
     // Ctrl-C: stop after the run in progress and write what was measured; Ctrl-C again: stop now, unwritten.
-    try (Interrupts ctrlC = Interrupts.install(bench::cancel, () -> {
+    try (Interrupts ctrlC = Interrupts.install(() -> {
+      stderr.println(spec.qualifiedName() + ": interrupted: stopping after the run in progress and writing what was "
+          + "measured; Ctrl-C again to stop now");
+      stderr.flush();
+      bench.cancel();
+    }, () -> {
       stderr.println(spec.qualifiedName() + ": stopped now (Ctrl-C again): nothing more is written");
       stderr.flush();
       Runtime.getRuntime().halt(Main.EXIT_INTERRUPTED);
@@ -121,9 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
             bench.cancel();
             return reported;
           });
-      stderr.printf(Locale.ROOT, "bench: %d points x %d repeats = %d runs (%s, %s, %,d numbers, %d cores), "
+      stderr.printf(Locale.ROOT, "bench: %d %s x %d %s = %d %s (%s, %s, %,d numbers, %d cores), "
               + "warm-up %s; a run = actor pool + ForkJoinPool + one thread%n",
-          bench.points().size(), settings.repeat(), bench.plannedRuns(), settings.job().label(),
+          bench.points().size(), bench.points().size() == 1 ? "point" : "points", settings.repeat(),
+          settings.repeat() == 1 ? "repeat" : "repeats", bench.plannedRuns(), bench.plannedRuns() == 1 ? "run" : "runs",
+          settings.job().label(),
           settings.algorithm().name(), settings.count(), cores, brigade.report.DurationText.of(settings.warmup()));
       stderr.flush();
       try (ProgressDisplay bar = ProgressDisplay.start("bench", bench.plannedRuns(), bench::runsDone)) {

@@ -139,7 +139,7 @@ public final class Main implements Callable<Integer> {
    */
   static int checkStdout(PrintWriter out, PrintWriter err, int code) {
     out.flush();
-    if (!out.checkError()) return code;
+    if (!out.checkError() || code == EXIT_FAILED) return code; // a failed command has said why already
     err.println("brigade: cannot write to standard output: " + stdoutError());
     err.flush();
     return code == EXIT_OK ? EXIT_FAILED : code;

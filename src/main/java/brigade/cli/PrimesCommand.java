@@ -359,8 +359,9 @@ public final class PrimesCommand implements Callable<Integer> {
       JobSession s = session;
       if (s != null) {
         PrintWriter err = spec.commandLine().getErr();
-        err.println(spec.qualifiedName() + ": interrupted: finishing the batches in flight (up to "
-            + brigade.report.DurationText.of(cancelGrace()) + "); Ctrl-C again to stop now");
+        err.println(spec.qualifiedName() + ": interrupted: stopping; batches in flight finish (for at most "
+            + brigade.report.DurationText.of(cancelGrace()) + ", 60% of the shutdown phase's timeout), and the report "
+            + "covers what finished; Ctrl-C again to stop now");
         err.flush();
         s.cancel();
       }

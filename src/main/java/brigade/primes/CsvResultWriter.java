@@ -57,17 +57,10 @@ public final class CsvResultWriter implements ResultSink {
       }
       return new CsvResultWriter(Files.newOutputStream(file), file.toString());
     } catch (IOException e) {
-      throw new UserError("cannot write output file '" + file + "': " + reason(e));
+      throw new UserError("cannot write output file '" + file + "': " + brigade.report.IoReason.of(e));
     }
   }
 
-  /** Why a file could not be opened, in words ("permission denied"), never only the file's own name. */
-  static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
 
   @Override
   public void accept(ResultBatch results) {
@@ -138,7 +131,8 @@ public final class CsvResultWriter implements ResultSink {
   }
 
   private UncheckedIOException writeFailed(IOException e) {
-    return new UncheckedIOException("cannot write output file '" + name + "': " + e.getMessage(), e);
+    String what = name.equals("standard output") ? "cannot write to standard output" : "cannot write output file '" + name + "'";
+    return new UncheckedIOException(what + ": " + brigade.report.IoReason.of(e), e);
   }
 
   private void drain() throws IOException {

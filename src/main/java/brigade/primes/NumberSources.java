@@ -26,7 +26,7 @@ public final class NumberSources {
 
   /** A job's input: re-openable, with a known size and a small sample spread across it (for estimates). */
   public interface Input {
-    /** Human-readable: "range 1..100", "10000 random numbers in [20000, 100000000] (seed 1)". */
+    /** Human-readable: "range 1..100", "10,000 random numbers in [20000, 100000000] (seed 1)". */
     String description();
 
     /** How many numbers {@link #open} yields. */
@@ -157,7 +157,8 @@ public final class NumberSources {
     return new Input() {
       @Override
       public String description() {
-        return count + " random numbers in [" + min + ", " + max + "] (seed " + seed + ")";
+        return String.format(java.util.Locale.ROOT, "%,d random %s in [%d, %d] (seed %d)", count,
+            count == 1 ? "number" : "numbers", min, max, seed);
       }
 
       @Override
@@ -223,7 +224,8 @@ public final class NumberSources {
     return new Input() {
       @Override
       public String description() {
-        return name + " (" + scan.count() + (scan.count() == 1 ? " number)" : " numbers)");
+        return String.format(java.util.Locale.ROOT, "%s (%,d %s)", name, scan.count(),
+            scan.count() == 1 ? "number" : "numbers");
       }
 
       @Override

@@ -742,7 +742,7 @@ public final class Restaurant {
       detail = "failed: " + f.getCause();
     } else if (m.hardStopped) {
       m.exit = Exit.HARD_STOP;
-      detail = "hard stop (context.stop), work in hand dropped";
+      detail = "hard stop (context.stop), the orders in its hands go to the others";
     } else if (m.stopSent) {
       m.exit = Exit.RETIRED;
       detail = "retired after Stop";
@@ -752,8 +752,9 @@ public final class Restaurant {
     }
     int r = m.role.ordinal();
     alive[r]--;
-    if (m.exit == Exit.RETIRED) ctx.getLog().info("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
-    else ctx.getLog().warn("{} is gone: {} ({} tasks)", m.name, detail, m.handled);
+    String handled = m.handled == 1 ? "handled 1 task" : "handled " + m.handled + " tasks";
+    if (m.exit == Exit.RETIRED) ctx.getLog().info("{} is gone: {} ({})", m.name, detail, handled);
+    else ctx.getLog().warn("{} is gone: {} ({})", m.name, detail, handled);
     if (listener != null) listener.tell(new RestaurantEvent.StaffGone(m.name, m.role, m.exit, detail));
     List<Long> held = rosters[r].leave(m);
     for (int i = held.size() - 1; i >= 0; i--) requeue(m.role, held.get(i), m.name + " is gone", goOn);

@@ -52,28 +52,28 @@ public final class RestaurantCommand implements Callable<Integer> {
   ConfigOptions config;
 
   @Option(names = "--workers", paramLabel = "N", description = "Kitchen workers (cooks), >= 1.")
-  Integer workers;
+  String workers;
 
   @Option(names = "--delivery", paramLabel = "N", description = "Delivery actors, >= 1.")
-  Integer delivery;
+  String delivery;
 
   @Option(names = "--retrieval", paramLabel = "N", description = "Dish-retrieval actors, >= 1.")
-  Integer retrieval;
+  String retrieval;
 
   @Option(names = "--orders", paramLabel = "N", description = "Orders that arrive at once (when --rate is 0), 0..1000000000; taken in as the book has room.")
-  Integer orders;
+  String orders;
 
   @Option(names = "--rate", paramLabel = "PER_S", description = "Orders per simulated second; 0 = --orders at once.")
-  Double rate;
+  String rate;
 
   @Option(names = "--duration", paramLabel = "TIME", description = "With --rate: how long orders come (simulated), e.g. 10s.")
   String duration;
 
   @Option(names = "--dishes", paramLabel = "N", description = "Clean dishes in stock; a cooked order waits for one.")
-  Integer dishes;
+  String dishes;
 
   @Option(names = "--time-scale", paramLabel = "X", description = "Multiplies every simulated duration (> 0), to the nanosecond: 0.01 runs 100x faster.")
-  Double timeScale;
+  String timeScale;
 
   @Option(names = "--cook-time", paramLabel = "TIME", description = "Time to cook one order (simulated).")
   String cookTime;
@@ -91,10 +91,10 @@ public final class RestaurantCommand implements Callable<Integer> {
   String workInterval;
 
   @Option(names = "--fault-rate", paramLabel = "P", description = "Chance in [0, 1) that a staff actor throws on a task (it is restarted, the order re-sent).")
-  Double faultRate;
+  String faultRate;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault coin.")
-  Long seed;
+  String seed;
 
   @Option(names = "--close-timeout", paramLabel = "TIME", description = "Closing waits this long (wall time) for orders in flight, then cancels the rest.")
   String closeTimeout;
@@ -215,7 +215,7 @@ public final class RestaurantCommand implements Callable<Integer> {
         j.set("config", Json.mapper().valueToTree(sources));
         out.print(Json.write(j) + System.lineSeparator());
       } else {
-        out.print(summary.toText() + sources.toText() + System.lineSeparator());
+        out.print(summary.toText() + System.lineSeparator() + sources.toText() + System.lineSeparator());
       }
       out.flush();
     } finally {

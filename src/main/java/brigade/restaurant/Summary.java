@@ -75,8 +75,9 @@ public record Summary(
               + " waiting at the door when it closed were never received)%n", peakOrdersInFlight));
     }
     sb.append(String.format(Locale.ROOT,
-        "latency (wall ms, order in -> served): p50 %.3f  p99 %.3f  max %.3f  (%d orders)%n",
-        latencyMillis.p50(), latencyMillis.p99(), latencyMillis.max(), latencyMillis.count()));
+        "latency (wall ms, order in -> served): p50 %.3f  p99 %.3f  max %.3f  (%,d %s)%n",
+        latencyMillis.p50(), latencyMillis.p99(), latencyMillis.max(), latencyMillis.count(),
+        latencyMillis.count() == 1 ? "order" : "orders"));
     sb.append(String.format(Locale.ROOT, "wall time %d ms, %.1f orders/s served%n", wallMillis, ordersPerSecond));
     sb.append(nl);
     TextTable t = new TextTable("staff", "role", "handled", "overwork", "restarts", "exit");

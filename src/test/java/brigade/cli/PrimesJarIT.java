@@ -161,7 +161,7 @@ class PrimesJarIT {
         && System.nanoTime() < deadline && p.isAlive()) {
       Thread.sleep(20);
     }
-    assertTrue(Files.readString(dir.resolve("err.txt")).contains("interrupted: finishing the batches in flight"),
+    assertTrue(Files.readString(dir.resolve("err.txt")).contains("interrupted: stopping; batches in flight finish"),
         Files.readString(dir.resolve("err.txt")));
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
     Run r = finish(p, 30);

@@ -79,12 +79,16 @@ class RestaurantCommandTest {
 
   @Test
   void badFlagsAreOneLineExitTwoNamingKeyAndValue() {
-    assertUsageError("brigade.restaurant.workers = -1 (from flag --workers)", "restaurant", "--workers", "-1");
-    assertUsageError("brigade.restaurant.time-scale = 0", "restaurant", "--time-scale", "0");
-    assertUsageError("brigade.restaurant.fault-rate = 2", "restaurant", "--fault-rate", "2");
+    // Flags are read as typed, through the same validation as every other source: the value quoted as given.
+    assertUsageError("brigade.restaurant.workers = '-1' (from flag --workers)", "restaurant", "--workers", "-1");
+    assertUsageError("brigade.restaurant.time-scale = '0'", "restaurant", "--time-scale", "0");
+    assertUsageError("brigade.restaurant.fault-rate = '2'", "restaurant", "--fault-rate", "2");
     assertUsageError("brigade.restaurant.cook-time = 'fast'", "restaurant", "--cook-time", "fast");
     assertUsageError("--frobnicate", "restaurant", "--frobnicate");
-    assertUsageError("--orders", "restaurant", "--orders", "many");
+    assertUsageError("brigade.restaurant.orders = 'many' (from flag --orders): expected a whole number", "restaurant",
+        "--orders", "many");
+    assertUsageError("brigade.restaurant.workers = '2.0' (from flag --workers): expected a whole number from 1 to 10000",
+        "restaurant", "--workers", "2.0");
     assertUsageError("no staff actor named 'chef-1'", "restaurant", "--hard-stop", "chef-1@1s");
     assertUsageError("--terminate-after 'soon'", "restaurant", "--terminate-after", "soon");
     assertUsageError("rate x brigade.restaurant.duration = 2000000000 orders", "restaurant", "--rate", "1000000",

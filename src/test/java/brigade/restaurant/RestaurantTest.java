@@ -181,7 +181,7 @@ class RestaurantTest {
     assertEquals("hard stop", run.staff("worker-1").exit());
     assertEquals("retired", run.staff("worker-2").exit());
     assertTrue(run.all(RestaurantEvent.StaffGone.class).contains(
-        new RestaurantEvent.StaffGone("worker-1", Staff.Role.WORKER, Exit.HARD_STOP, "hard stop (context.stop), work in hand dropped")));
+        new RestaurantEvent.StaffGone("worker-1", Staff.Role.WORKER, Exit.HARD_STOP, "hard stop (context.stop), the orders in its hands go to the others")));
     assertFalse(run.all(RestaurantEvent.Retired.class).stream().anyMatch(r -> r.staff().equals("worker-1")),
         "a hard-stopped actor does not get to retire");
     assertConsistent(run);
