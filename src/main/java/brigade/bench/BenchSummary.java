@@ -71,7 +71,8 @@ public record BenchSummary(
    * A configuration singled out, and how close it comes to the ideal: {@code cores} times the sequential
    * throughput (a perfect pool on every core with zero overhead).
    *
-   * @param fractionOfIdeal throughputPerSecond / idealThroughputPerSecond (= median speedup / cores)
+   * @param fractionOfIdeal throughputPerSecond / idealThroughputPerSecond: the same medians the report prints next to
+   *     it (the median speedup, a median of each run's ratio, can differ from this ratio of medians by a little)
    */
   public record Best(
       String dispatch,
@@ -161,7 +162,7 @@ public record BenchSummary(
         s.throughputPerSecond(),
         cores,
         ideal,
-        s.speedup().median() / cores);
+        ideal > 0 ? s.throughputPerSecond() / ideal : 0);
   }
 
   /**

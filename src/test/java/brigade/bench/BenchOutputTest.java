@@ -74,7 +74,10 @@ class BenchOutputTest {
     assertEquals(2, best.get("idealSpeedup").asDouble(), 1e-9);
     double speedup = (100 / 50.5 + 100 / 51.0) / 2; // median of the two runs' speedups
     assertEquals(speedup, best.get("speedup").get("median").asDouble(), 1e-9);
-    assertEquals(speedup / 2, best.get("fractionOfIdeal").asDouble(), 1e-9);
+    // The fraction of ideal is of the throughputs the report prints beside it: 1 / 50.75 ms against 2 / 100 ms.
+    assertEquals(best.get("throughputPerSecond").asDouble() / best.get("idealThroughputPerSecond").asDouble(),
+        best.get("fractionOfIdeal").asDouble(), 1e-9);
+    assertEquals(100 / (2 * 50.75), best.get("fractionOfIdeal").asDouble(), 1e-9);
     assertEquals(2, json.get("atCores").get("poolSize").asInt());
     // Two router sizes fit any serial fraction exactly: no fit, and the summary says why.
     assertTrue(json.get("amdahl") == null || json.get("amdahl").isNull(), json.toString());
