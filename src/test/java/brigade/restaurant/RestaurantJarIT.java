@@ -63,7 +63,7 @@ class RestaurantJarIT {
     assertEquals(2, code);
     List<String> err = Files.readAllLines(tmp.resolve("err.txt")).stream().filter(l -> !l.isBlank()).toList();
     assertEquals(1, err.size(), String.join("\n", err));
-    assertTrue(err.get(0).contains("brigade.restaurant.workers = -1"), err.get(0));
+    assertTrue(err.get(0).contains("brigade.restaurant.workers = '-1'"), err.get(0));
   }
 
   /** Waits until stderr has a line containing {@code text} (polling the file; the process must stay up). */
