@@ -203,7 +203,9 @@ class RestaurantTest {
 
   @Test
   void gracefulCloseLetsEveryOrderInFlightFinish(ActorTestKit kit) {
-    RestaurantSettings s = settings("orders = 25, time-scale = 0.001");
+    // At 0.01 the 25 orders take a few hundred ms: Close, sent at once, always comes while they are in flight
+    // (at 0.001 a loaded machine could serve them all first, and the run would end as "all orders done").
+    RestaurantSettings s = settings("orders = 25, time-scale = 0.01");
     Run run = run(kit, s, Faults.NONE, r -> r.tell(new Restaurant.Close()));
     Summary sum = run.summary();
     assertEquals(25, sum.ordersReceived());
