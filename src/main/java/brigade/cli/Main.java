@@ -145,7 +145,8 @@ public final class Main implements Callable<Integer> {
     return code == EXIT_OK ? EXIT_FAILED : code;
   }
 
-  private static Charset stdoutCharset() {
+  /** The charset standard output is written in (what the terminal or the redirect gets). */
+  static Charset stdoutCharset() {
     String enc = System.getProperty("sun.stdout.encoding");
     try {
       return enc == null ? Charset.defaultCharset() : Charset.forName(enc);

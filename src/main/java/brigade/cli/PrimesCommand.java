@@ -513,14 +513,7 @@ public final class PrimesCommand implements Callable<Integer> {
 
     /** "×" between factors, or "*" where stdout's encoding cannot print it. */
     private static String timesSign() {
-      String enc = System.getProperty("sun.stdout.encoding");
-      Charset cs;
-      try {
-        cs = enc == null ? Charset.defaultCharset() : Charset.forName(enc);
-      } catch (RuntimeException e) {
-        cs = Charset.defaultCharset();
-      }
-      return cs.newEncoder().canEncode('×') ? "×" : "*";
+      return Main.stdoutCharset().newEncoder().canEncode('×') ? "×" : "*";
     }
   }
 

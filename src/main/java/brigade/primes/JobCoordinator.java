@@ -170,7 +170,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final TimerScheduler<Command> timers;
   private final JobSpec spec;
   private final String algorithm;
-  private final NumberSource input;
   private final ResultSink sink;
   private final ProgressListener progress;
   private final CompletableFuture<JobResult> promise;
@@ -248,7 +247,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.timers = timers;
     this.spec = spec;
     this.algorithm = spec.algorithm().name();
-    this.input = input;
     this.reader = new BatchReader(input, spec);
     this.sink = sink;
     this.progress = progress;

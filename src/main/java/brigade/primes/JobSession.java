@@ -289,7 +289,7 @@ public final class JobSession {
     }
 
     // 4. Later rounds, in rotating order, each checked against round 1.
-    if (r1 != null && Boolean.TRUE.equals(agrees) || r1 != null && round1.size() == 1) {
+    if (r1 != null) { // round 1 completed and agreed (a mismatch leaves r1 null)
       long firstRound = 0;
       for (long n : r1.nanos()) firstRound += n;
       int rounds = !workers.local() ? 1
