@@ -6,6 +6,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import brigade.bench.Bench;
 import brigade.bench.BenchSettings;
+import brigade.config.LocalActorSystem;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -107,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
 
     Bench bench = new Bench(settings, cores); // checks the output directory before any work
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "brigade", conf);
+    ActorSystem<Void> system = LocalActorSystem.create(Behaviors.empty(), "brigade", conf);
     CompletableFuture<Done> reported = new CompletableFuture<>();
     // Ctrl-C: stop after the run in progress and write what was measured; Ctrl-C again: stop now, unwritten.
     try (Interrupts ctrlC = Interrupts.install(() -> {

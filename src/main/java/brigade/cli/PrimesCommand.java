@@ -5,6 +5,7 @@ import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import brigade.UserError;
+import brigade.config.LocalActorSystem;
 import brigade.primes.CsvResultWriter;
 import brigade.primes.Job;
 import brigade.primes.JobSession;
@@ -391,7 +392,7 @@ public final class PrimesCommand implements Callable<Integer> {
           : CsvResultWriter.create(output); // fails before any work
       PrintWriter reportTo = csvToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       brigade.cluster.ClusterCoordinator coordinator = clusterJob ? brigade.cluster.ClusterCoordinator.start(config) : null;
-      ActorSystem<Void> system = clusterJob ? coordinator.system() : ActorSystem.create(Behaviors.empty(), "brigade", config);
+      ActorSystem<Void> system = clusterJob ? coordinator.system() : LocalActorSystem.create(Behaviors.empty(), "brigade", config);
       JobSession.Workers workers = clusterJob ? coordinator.sessionWorkers()
           : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize()), settings.faultPlan());
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,

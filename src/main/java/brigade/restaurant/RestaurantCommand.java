@@ -13,6 +13,7 @@ import brigade.cli.Flags;
 import brigade.cli.Interrupts;
 import brigade.cli.Main;
 import brigade.cli.ProgressDisplay;
+import brigade.config.LocalActorSystem;
 import brigade.report.Json;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
@@ -153,7 +154,7 @@ public final class RestaurantCommand implements Callable<Integer> {
     // /user/restaurant); the guardian passes every command on to it.
     AtomicLong served = new AtomicLong();
     Restaurant.Options options = new Restaurant.Options(settings.faults(), null, System::nanoTime, served);
-    ActorSystem<Restaurant.Command> system = ActorSystem.create(front(settings, options), "brigade", cfg);
+    ActorSystem<Restaurant.Command> system = LocalActorSystem.create(front(settings, options), "brigade", cfg);
     CompletableFuture<Summary> result = new CompletableFuture<>();
     CompletableFuture<Done> printed = new CompletableFuture<>();
     AtomicBoolean finished = new AtomicBoolean();
