@@ -3,8 +3,7 @@ package brigade.bench;
 import akka.actor.typed.ActorSystem;
 import brigade.primes.BatchPlan;
 import brigade.primes.NumberSources;
-import brigade.primes.SequentialBaseline;
-import java.time.Duration;
+import brigade.primes.WorkEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bench {
   /** Numbers timed to estimate the cost of one, which `auto` batch sizes take into account (as `primes` does). */
   private static final int AUTO_SAMPLE = 64;
-  private static final Duration AUTO_ESTIMATE_BUDGET = Duration.ofMillis(200);
 
   private final BenchSettings settings;
   private final int cores;
@@ -39,9 +37,9 @@ public final class Bench {
     this.work = new Workload(
         Workload.randomNumbers(settings.count(), settings.seed(), settings.min(), settings.max()),
         settings.job(), settings.algorithm());
-    // auto resolves exactly as the primes command resolves it: by count and by the measured cost of a number.
-    double nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(settings.algorithm(), settings.job(),
-        NumberSources.of("the bench's numbers", work.numbers()).sample(AUTO_SAMPLE), AUTO_ESTIMATE_BUDGET.toNanos());
+    // auto resolves exactly as the primes command resolves it: by count and by the estimated cost of a number.
+    double nanosPerNumber = WorkEstimate.nanosPerNumber(settings.algorithm(), settings.job(),
+        NumberSources.of("the bench's numbers", work.numbers()).sample(AUTO_SAMPLE));
     this.points = Sweep.expand(settings.poolSizes(), settings.batchSizes(), settings.dispatches(), settings.count(),
         (count, pool) -> BatchPlan.autoBatchSize(OptionalLong.of(count), pool, nanosPerNumber));
   }

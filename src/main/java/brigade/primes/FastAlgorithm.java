@@ -35,6 +35,16 @@ public final class FastAlgorithm implements PrimeAlgorithm {
     trialSquare = next * next;
   }
 
+  /** How many odd table primes trial division tests before Miller–Rabin and rho take over. */
+  int trialCount() {
+    return trialCount;
+  }
+
+  /** The square of the first prime past the table: below it, a number the table leaves whole is prime. */
+  long trialSquare() {
+    return trialSquare;
+  }
+
   @Override
   public String name() {
     return "fast";

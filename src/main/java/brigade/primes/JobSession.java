@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * One measured job, as the {@code primes} command runs it, on the prime kitchen's one measuring harness
  * ({@link TimedRounds}):
  * <ol>
- *   <li>a sample of the input is timed on one thread: it sizes {@code auto} batches by their work, decides an
- *       {@code auto} baseline, tells a job too small to time, and warms up the sequential path;
+ *   <li>the work is estimated from a sample of the input ({@link WorkEstimate}: from the numbers, not a timing, so the
+ *       same input always gets the same plan): it sizes {@code auto} batches, decides an {@code auto} baseline and
+ *       tells a job too small to time; the algorithm's kernel is compiled on the sample before anything is timed;
  *   <li>the pool is warmed up (untimed) on the sample, with the ForkJoinPool reference, when they are going to be
  *       compared;
  *   <li>round 1: the pool run, whose results go to the output (and, for seed-sized inputs, to the report), then the
@@ -35,10 +36,11 @@ import java.util.function.LongSupplier;
 public final class JobSession {
   /** Less sequential work than this is too small to time: milliseconds are all start-up, scheduling and noise. */
   public static final Duration TOO_SMALL = Duration.ofMillis(5);
-  /** Spent timing a sample of the work: estimates the baseline's length and warms up the JIT. */
-  private static final Duration ESTIMATE_BUDGET = Duration.ofMillis(400);
-  /** Without a baseline, a quicker estimate still sizes auto batches by their work. */
-  private static final Duration QUICK_ESTIMATE_BUDGET = Duration.ofMillis(100);
+  /**
+   * Spent running the kernel on the sample before the first timed run, so that it runs compiled (JIT) code from
+   * the start: measured on the fast algorithm, 63-bit numbers, cold runs reached warm speed after about this much.
+   */
+  private static final Duration KERNEL_WARMUP = Duration.ofMillis(100);
   /** The pool warms up on at most this many numbers of the input: enough for full-size batches. */
   private static final int POOL_WARMUP_NUMBERS = 1 << 16;
   private static final int SAMPLE_SIZE = 64;
@@ -218,16 +220,14 @@ public final class JobSession {
   private Outcome measure() throws InterruptedException {
     PrimeAlgorithm algorithm = settings.primeAlgorithm();
 
-    // 1. Time a sample of the work, spread across the input.
+    // 1. Estimate the work from a sample spread across the input, and compile the kernel on it.
     long[] sample = input.sample(SAMPLE_SIZE);
-    boolean baselineWanted = settings.baseline() != PrimesSettings.Baseline.OFF;
-    double nanosPerNumber = 0;
-    if (baselineWanted || settings.batchSize() == PrimesSettings.AUTO) {
-      Duration budget = baselineWanted ? ESTIMATE_BUDGET : QUICK_ESTIMATE_BUDGET;
-      nanosPerNumber = SequentialBaseline.estimateNanosPerNumber(algorithm, job, sample, budget.toNanos());
-    }
+    double nanosPerNumber = WorkEstimate.nanosPerNumber(algorithm, job, sample);
+    // A tenth of the work at most: a job of a few milliseconds gains nothing from compiled code it ends before.
+    SequentialBaseline.warmUp(algorithm, job, sample, Math.min(KERNEL_WARMUP.toNanos(), (long) (estimateOf(
+        nanosPerNumber) / 10)));
     JobSpec spec = workers.adapt(settings.resolve(job, OptionalLong.of(input.count()), nanosPerNumber));
-    long estimate = (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
+    long estimate = estimateOf(nanosPerNumber);
     String est = "estimated " + seconds(estimate) + " of sequential work";
     boolean baselineOn;
     String baselineMode;
@@ -361,6 +361,11 @@ public final class JobSession {
       }
       return !cancelled.get();
     });
+  }
+
+  /** The estimated sequential work of the whole input, in ns. */
+  private long estimateOf(double nanosPerNumber) {
+    return (long) Math.min(Long.MAX_VALUE, nanosPerNumber * input.count());
   }
 
   private JobRun start(JobSpec spec, NumberSource source, ResultSink sink, ProgressListener listener) {

@@ -55,39 +55,27 @@ public final class SequentialBaseline {
   }
 
   /**
-   * Estimates the sequential time per number of an input by timing a sample drawn across it (the fastest of as many
-   * passes as fit in the budget), and warms up the JIT on the way. Spends about {@code budgetNanos} (more only if a single number takes longer).
+   * Runs the algorithm's kernel over {@code sample}, round and round, for about {@code budgetNanos}, so that the JIT
+   * compiles it before anything is timed (nothing is timed here: sizing comes from {@link WorkEstimate}). The budget
+   * is checked before each number, so one very heavy number may overrun it.
    *
-   * @return estimated nanoseconds per number (0 for an empty sample)
+   * @param algorithm the algorithm whose kernel to compile
+   * @param job check or factor: which of the algorithm's entry points
+   * @param sample numbers from the input
+   * @param budgetNanos how long to keep going, in ns (0 or less: nothing runs)
+   * @return how many numbers were run
    */
-  public static double estimateNanosPerNumber(PrimeAlgorithm algorithm, Job job, long[] sample, long budgetNanos) {
-    if (sample.length == 0) return 0;
+  public static long warmUp(PrimeAlgorithm algorithm, Job job, long[] sample, long budgetNanos) {
     long[] factors = new long[PrimeAlgorithm.MAX_FACTORS];
     long sink = 0;
     long done = 0;
     long start = System.nanoTime();
-    // Passes over the sample until the budget is spent: later passes run JIT-compiled code, and the fastest full
-    // pass is the one a preemption or a GC pause did not hit, so the estimate uses it when there is one, else the
-    // average so far (a sample of very heavy numbers).
-    long fastestPassNanos = -1;
-    boolean spent = false;
-    while (!spent) {
-      long passStart = System.nanoTime();
-      int i = 0;
-      while (i < sample.length && !spent) {
-        sink += job == Job.CHECK ? (algorithm.isPrime(sample[i]) ? 1 : 0) : algorithm.factor(sample[i], factors);
-        done++;
-        i++;
-        spent = System.nanoTime() - start >= budgetNanos;
-      }
-      if (i == sample.length) {
-        long pass = System.nanoTime() - passStart;
-        if (fastestPassNanos < 0 || pass < fastestPassNanos) fastestPassNanos = pass;
-      }
+    while (sample.length > 0 && System.nanoTime() - start < budgetNanos) {
+      long n = sample[(int) (done % sample.length)];
+      sink += job == Job.CHECK ? (algorithm.isPrime(n) ? 1 : 0) : algorithm.factor(n, factors);
+      done++;
     }
-    long elapsed = System.nanoTime() - start;
     if (sink == Long.MIN_VALUE) System.out.print(""); // keeps the work from being optimised away
-    double perNumber = fastestPassNanos >= 0 ? (double) fastestPassNanos / sample.length : (double) elapsed / done;
-    return perNumber;
+    return done;
   }
 }

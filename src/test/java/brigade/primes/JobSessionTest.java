@@ -89,4 +89,26 @@ class JobSessionTest {
       assertTrue(o.estimatedSequentialMillis() < JobSession.TOO_SMALL.toMillis());
     }
   }
+
+  @Test
+  void theAutoBatchPlanOfAnInputIsTheSameOnEveryRun(ActorTestKit kit) {
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      // Big 63-bit numbers with fast: the input whose plan a timing of cold code once swung 4.5x between runs.
+      PrimesSettings s = settings(Map.of("brigade.primes.baseline", "off", "brigade.primes.algorithm", "fast"));
+      NumberSources.Input input = NumberSources.random(2_000, 1L << 62, Long.MAX_VALUE, 5);
+      java.util.Set<String> plans = new java.util.HashSet<>();
+      double estimate = 0;
+      for (int run = 0; run < 3; run++) {
+        JobSession.Outcome o = session(kit, s, input, JobSession.Workers.kitchen(kitchen, FaultPlan.NONE)).run();
+        assertEquals(2_000, o.result().numbersAnswered());
+        plans.add(o.spec().batchSize() + " x " + o.result().batches());
+        estimate = o.estimatedSequentialMillis();
+      }
+      assertEquals(1, plans.size(), "one plan: " + plans);
+      double perNumber = WorkEstimate.nanosPerNumber(FastAlgorithm.INSTANCE, Job.FACTOR, input.sample(64));
+      assertEquals(perNumber * 2_000 / 1e6, estimate, 1e-6, "the estimate is the work model's, not a timing");
+      assertEquals(BatchPlan.autoBatchSize(java.util.OptionalLong.of(2_000), 2, perNumber),
+          Integer.parseInt(plans.iterator().next().split(" ")[0]));
+    }
+  }
 }

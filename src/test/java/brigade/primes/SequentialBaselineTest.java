@@ -34,10 +34,11 @@ class SequentialBaselineTest {
   }
 
   @Test
-  void estimateIsPositiveForRealWork() {
-    double perNumber = SequentialBaseline.estimateNanosPerNumber(TrialDivision.INSTANCE, Job.FACTOR,
-        NumberSources.random(64, 20_000, 100_000_000, 1).sample(64), 20_000_000);
-    assertTrue(perNumber > 0);
-    assertEquals(0.0, SequentialBaseline.estimateNanosPerNumber(TrialDivision.INSTANCE, Job.CHECK, new long[0], 1000));
+  void warmUpRunsTheSampleRoundAndRoundUntilTheBudgetIsSpent() {
+    long[] sample = NumberSources.random(64, 20_000, 100_000_000, 1).sample(64);
+    assertTrue(SequentialBaseline.warmUp(TrialDivision.INSTANCE, Job.FACTOR, sample, 20_000_000) > 64,
+        "20 ms is many passes over 64 numbers of microseconds each");
+    assertEquals(0, SequentialBaseline.warmUp(TrialDivision.INSTANCE, Job.FACTOR, sample, 0), "no budget, no work");
+    assertEquals(0, SequentialBaseline.warmUp(TrialDivision.INSTANCE, Job.CHECK, new long[0], 1_000_000));
   }
 }
