@@ -385,6 +385,15 @@ public final class PrimesCommand implements Callable<Integer> {
       return true;
     }
 
+    /**
+     * Milliseconds from this process's start, as the OS records it (to 10 ms on Linux), to now; null where the OS does
+     * not say.
+     */
+    private static Double processUptimeMillis() {
+      return ProcessHandle.current().info().startInstant()
+          .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e6).orElse(null);
+    }
+
     int run() {
       boolean csvToStdout = output != null && isStdio(output);
       CsvResultWriter csv = output == null ? null
@@ -407,6 +416,7 @@ public final class PrimesCommand implements Callable<Integer> {
               session.cancel();
               return reported;
             });
+        Double processStartup = processUptimeMillis(); // the job starts now
         JobSession.Outcome outcome = session.run();
         if (outcome.interrupted() && outcome.result().numbersIn() == 0) {
           // Nothing was computed: no report of zeros, and no output file that holds nothing.
@@ -432,7 +442,7 @@ public final class PrimesCommand implements Callable<Integer> {
         }
         JobReport report = JobReport.of(outcome, input.description(), input.count(), cores,
             output == null ? null : csvToStdout ? "standard output" : output.toString(),
-            brigade.config.BrigadeConfig.sources(config));
+            brigade.config.BrigadeConfig.sources(config), processStartup);
         PrintWriter out = reportTo;
         brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(outcome.result()) : null;
         out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()

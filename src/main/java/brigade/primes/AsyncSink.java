@@ -20,6 +20,7 @@ final class AsyncSink implements ResultSink {
   private final BlockingQueue<Object> queue;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile RuntimeException failure;
+  private volatile long writeNanos; // written by the writer only
 
   private record Failed(long firstIndex, long[] numbers, String error) {}
 
@@ -34,6 +35,7 @@ final class AsyncSink implements ResultSink {
     try {
       for (Object item; (item = queue.take()) != END; ) {
         if (failure != null) continue; // drain without writing: the job is failing anyway
+        long start = System.nanoTime();
         try {
           if (item instanceof ResultBatch b) {
             sink.accept(b);
@@ -45,6 +47,7 @@ final class AsyncSink implements ResultSink {
           failure = e;
           onFailure.run();
         }
+        writeNanos += System.nanoTime() - start;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -71,6 +74,11 @@ final class AsyncSink implements ResultSink {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing results", e);
     }
+  }
+
+  /** Time the writer spent writing, in ns; final once {@link #drain} has returned. */
+  long writeNanos() {
+    return writeNanos;
   }
 
   /**

@@ -121,11 +121,22 @@ public final class JobSession {
    * @param shown each number's result, for inputs of at most {@code JobReport.RESULTS_SHOWN} numbers (else empty)
    * @param interrupted Ctrl-C stopped the session (or a failing output did: see outputError)
    * @param outputError why writing the output failed, which stopped the session (null: it did not fail)
+   * @param io the first pool run's reading and writing, done on the I/O dispatcher alongside it (null: no I/O
+   *     dispatcher, e.g. a job run from code without one)
    */
   public record Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
       List<Double> sequentialMillis, List<Double> forkJoinMillis, Boolean agrees, Double warmupMillis,
       Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted,
-      String outputError) {
+      String outputError, IoTimes io) {
+
+    /** An outcome whose output may have failed, I/O times not known. */
+    public Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
+        List<Double> sequentialMillis, List<Double> forkJoinMillis, Boolean agrees, Double warmupMillis,
+        Double startupMillis, double estimatedSequentialMillis, List<ResultBatch> shown, boolean interrupted,
+        String outputError) {
+      this(spec, result, baselineMode, poolMillis, sequentialMillis, forkJoinMillis, agrees, warmupMillis,
+          startupMillis, estimatedSequentialMillis, shown, interrupted, outputError, null);
+    }
 
     /** An outcome whose output did not fail. */
     public Outcome(JobSpec spec, JobResult result, String baselineMode, List<Double> poolMillis,
@@ -135,6 +146,14 @@ public final class JobSession {
           startupMillis, estimatedSequentialMillis, shown, interrupted, null);
     }
   }
+
+  /**
+   * Where the first pool run's I/O time went, on the I/O dispatcher's threads (so alongside the run, not inside it).
+   *
+   * @param inputMillis reading and parsing the input, in ms
+   * @param outputMillis writing the results (0 when nothing was written), including the flush after the run, in ms
+   */
+  public record IoTimes(double inputMillis, double outputMillis) {}
 
   /** The job's input or output broke: the session cannot go on. */
   public static final class JobFailed extends RuntimeException {
@@ -156,6 +175,8 @@ public final class JobSession {
   private volatile boolean stopNow;
   /** The output failed (disk full): the session stopped, and reports what was computed. */
   private volatile RuntimeException outputFailure;
+  /** The first pool run's I/O times (set by the thread running the session). */
+  private IoTimes firstRunIo;
   private final AtomicReference<JobRun> current = new AtomicReference<>();
   private final ForkJoinPass forkJoin = new ForkJoinPass();
 
@@ -320,7 +341,7 @@ public final class JobSession {
     RuntimeException broken = outputFailure;
     return new Outcome(ran, result, baselineMode, pool, seq, fj, agrees, warmupMillis,
         startup == null ? null : startup.toNanos() / 1e6, estimate / 1e6, shown, interrupted,
-        broken == null ? null : String.valueOf(broken.getMessage()));
+        broken == null ? null : String.valueOf(broken.getMessage()), firstRunIo);
   }
 
   private static void record(TimedRounds.Round r, int passes, boolean fjOn, boolean seqOn, List<Double> pool,
@@ -390,8 +411,9 @@ public final class JobSession {
 
     Tee tee = new Tee(writer == null ? sink : writer, shown);
     JobResult result;
+    NumberSource read = readAhead(spec);
     try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
-        CountingSource source = new CountingSource(readAhead(spec))) {
+        CountingSource source = new CountingSource(read)) {
       long start = System.nanoTime();
       result = await(start(spec, source, tee, answered::set), tee, source, start);
       current.set(null);
@@ -402,8 +424,15 @@ public final class JobSession {
     } finally {
       if (writer != null) drain(writer);
     }
+    long flushStart = System.nanoTime();
     if (sink != ResultSink.NONE && outputFailure == null) flush(sink); // complete: on disk before any later round
-    if (first != null) first.set(result);
+    if (first != null) {
+      first.set(result);
+      if (read instanceof PrefetchingSource prefetched) {
+        long written = writer == null ? 0 : writer.writeNanos() + (System.nanoTime() - flushStart);
+        firstRunIo = new IoTimes(prefetched.readNanos() / 1e6, written / 1e6);
+      }
+    }
     return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();
   }
 

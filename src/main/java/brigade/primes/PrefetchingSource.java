@@ -25,6 +25,7 @@ final class PrefetchingSource implements NumberSource {
   private final BlockingQueue<Object> chunks;
   private final CountDownLatch readerDone = new CountDownLatch(1);
   private volatile boolean closed;
+  private volatile long readNanos; // written by the reader only
   private long[] chunk;
   private int chunkLength;
   private int at;
@@ -44,7 +45,9 @@ final class PrefetchingSource implements NumberSource {
     try {
       while (!closed) {
         long[] buf = new long[CHUNK];
+        long start = System.nanoTime();
         int n = source.read(buf);
+        readNanos += System.nanoTime() - start;
         if (n <= 0) {
           put(END);
           return;
@@ -111,6 +114,11 @@ final class PrefetchingSource implements NumberSource {
     chunkLength = c.length();
     at = 0;
     return true;
+  }
+
+  /** Time the reader spent reading and parsing the input, in ns; final once {@link #close} has returned. */
+  long readNanos() {
+    return readNanos;
   }
 
   /** Stops the reader (it closes the source) and waits for it, so the file is closed when this returns. */

@@ -39,8 +39,14 @@ import java.util.Locale;
  * @param throughputPerSecond numbers answered per second of the pool run
  * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
  * @param warmupMillis how long the pool ran the job's work, untimed, before the timed run (null: no warm-up)
+ * @param processStartupMillis from the process's start to the job's (the JVM, settings, logging, the actor system),
+ *     in ms; null when not known (a job run from code)
  * @param poolStartupMillis how long the pool's workers took to start, once for the whole session (null: not known,
  *     e.g. a cluster's workers); never part of a pool run's time
+ * @param inputMillis the first pool run's reading and parsing of the input, on an I/O thread alongside the run, in
+ *     ms (null: not read on an I/O thread)
+ * @param outputMillis the first pool run's writing of {@code output}, on an I/O thread alongside the run, with the
+ *     flush after it, in ms (null: no output, or not written on an I/O thread)
  * @param tooSmallToTime true when the sequential work is under {@code JobSession.TOO_SMALL}: its times are start-up
  *     and noise, so no speedup is quoted (null otherwise)
  * @param note what the report says instead of a speedup for a job too small to time
@@ -86,7 +92,10 @@ public record JobReport(
     double throughputPerSecond,
     String baseline,
     Double warmupMillis,
+    Double processStartupMillis,
     Double poolStartupMillis,
+    Double inputMillis,
+    Double outputMillis,
     Boolean tooSmallToTime,
     String note,
     Boolean baselineAgrees,
@@ -129,6 +138,17 @@ public record JobReport(
    */
   public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output,
       BrigadeConfig.Sources config) {
+    return of(o, input, count, cores, output, config, null);
+  }
+
+  /**
+   * As {@link #of(JobSession.Outcome, String, long, int, String, BrigadeConfig.Sources)}, for a run that knows when
+   * its process started.
+   *
+   * @param processStartupMillis from the process's start to the job's, in ms (null: not known)
+   */
+  public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output,
+      BrigadeConfig.Sources config, Double processStartupMillis) {
     JobSpec spec = o.spec();
     JobResult r = o.result();
     Stats pool = Stats.of(o.poolMillis().stream().mapToDouble(Double::doubleValue).toArray());
@@ -182,7 +202,10 @@ public record JobReport(
         forkJoin == null ? null : round(forkJoin.median(), 3), forkJoin == null ? null : round(forkJoin.min(), 3),
         forkJoin == null ? null : round(forkJoin.max(), 3), actorOverFj, pool.n(), speedup, efficiency, throughput,
         baseline, o.warmupMillis() == null ? null : round(o.warmupMillis(), 1),
-        o.startupMillis() == null ? null : round(o.startupMillis(), 3), tooSmall ? true : null, note, o.agrees(),
+        processStartupMillis == null ? null : round(processStartupMillis, 1),
+        o.startupMillis() == null ? null : round(o.startupMillis(), 3),
+        o.io() == null ? null : round(o.io().inputMillis(), 3),
+        o.io() == null || output == null ? null : round(o.io().outputMillis(), 3), tooSmall ? true : null, note, o.agrees(),
         r.failedBatches().size(), failures, r.retries(), r.splitNumbers() == 0 ? null : r.splitNumbers(),
         r.splitNumbers() == 0 ? null : r.splitRanges(), r.splitNumbers() == 0 ? null : r.rangesSkipped(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),
         o.interrupted() || r.interrupted(), workers, results.isEmpty() ? null : results, output, config);
@@ -215,6 +238,10 @@ public record JobReport(
             : "  (INTERRUPTED: counts cover what finished)"));
     line(sb, "primes", num(primes) + " of " + num(numbersOut));
     if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
+    if (processStartupMillis != null) {
+      line(sb, "start-up", ms(processStartupMillis) + " from the process's start to the job's"
+          + " (the JVM, settings, logging, the actor system)");
+    }
     if (poolStartupMillis != null) {
       line(sb, "kitchen", poolSize + (poolSize == 1 ? " worker" : " workers") + " started in " + ms(poolStartupMillis)
           + ", once: not part of any timed run");
@@ -222,6 +249,7 @@ public record JobReport(
     line(sb, "pool run", ms(wallMillis) + spread(wallMillisMin, wallMillisMax) + ", "
         + num(Math.round(throughputPerSecond)) + " numbers/s"
         + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
+    if (inputMillis != null) line(sb, "input", ms(inputMillis) + " reading and parsing, on an I/O thread alongside the run");
     if (forkJoinMillis != null) {
       line(sb, "fork-join", ms(forkJoinMillis) + spread(forkJoinMillisMin, forkJoinMillisMax) + ", a ForkJoinPool of "
           + poolSize + (poolSize == 1 ? " thread" : " threads") + " on the same batches"
@@ -254,7 +282,10 @@ public record JobReport(
           : " (" + num(rangesSkipped) + (rangesSkipped == 1 ? " range" : " ranges")
               + " not needed: a smaller divisor was found first)"));
     }
-    if (output != null) line(sb, "output", output);
+    if (output != null) {
+      line(sb, "output", output + (outputMillis == null ? ""
+          : ": " + ms(outputMillis) + " writing, on an I/O thread alongside the run"));
+    }
     if (!workers.isEmpty()) {
       if (runs > 1) line(sb, "workers", "shares of the first run, which wrote the results");
       TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");

@@ -41,6 +41,8 @@ class JobSessionTest {
       assertEquals(3_000, o.result().numbersAnswered());
       assertTrue(o.startupMillis() > 0);
       assertFalse(o.interrupted());
+      assertTrue(o.io().inputMillis() > 0, "read ahead on the I/O dispatcher, and timed: " + o.io());
+      assertEquals(0.0, o.io().outputMillis(), "nothing written");
     }
   }
 

@@ -203,4 +203,28 @@ class JobReportTest {
     assertEquals("0 has no prime factors (neither prime nor composite)",
         JobReport.resultLine(new JobReport.NumberResult(0, false, List.of()), "×"));
   }
+
+  @Test
+  void theProcessStartUpInputAndOutputEachHaveALineAndJsonFields() throws Exception {
+    JobSpec spec = new JobSpec(Job.CHECK, TrialDivision.INSTANCE, Dispatch.PULL, 2, 1, 1, 3, Duration.ofSeconds(60));
+    JobResult one = new JobResult(1, 1, 0, 1, 0, 1, List.of(), 0, 1_000_000L,
+        List.of(new JobResult.WorkerStats("worker-1", "local", 1, 1, 1_000_000L)), false);
+    JobSession.Outcome o = new JobSession.Outcome(spec, one, "off", List.of(1.0), List.of(), List.of(), null, null,
+        4.0, 0, List.of(), false, null, new JobSession.IoTimes(35.25, 40.5));
+    JobReport r = JobReport.of(o, "file n.txt", 1, 2, "out.csv", null, 812.34);
+    String text = r.toText("x");
+    assertTrue(text.contains("start-up    812.3 ms from the process's start to the job's"), text);
+    assertTrue(text.indexOf("start-up") < text.indexOf("kitchen"), "the process's start-up, then the kitchen's");
+    assertTrue(text.contains("input       35.3 ms reading and parsing, on an I/O thread alongside the run"), text);
+    assertTrue(text.contains("output      out.csv: 40.5 ms writing, on an I/O thread alongside the run"), text);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.toJson());
+    assertEquals(812.3, json.get("processStartupMillis").asDouble());
+    assertEquals(35.25, json.get("inputMillis").asDouble());
+    assertEquals(40.5, json.get("outputMillis").asDouble());
+    // Without an output file there is no output time; without a clock, no start-up line.
+    String plain = JobReport.of(o, "file n.txt", 1, 2, null, null).toText("x");
+    assertFalse(plain.contains("start-up"), plain);
+    assertFalse(plain.contains("output"), plain);
+    assertTrue(plain.contains("input       35.3 ms"), plain);
+  }
 }
