@@ -159,6 +159,7 @@ public final class Main implements Callable<Integer> {
     // Until a command handles Ctrl-C itself (it installs its own Interrupts for its run), Ctrl-C during start-up
     // ends the process with one line, instead of silently.
     Interrupts.install(Main::interruptedEarly, Main::interruptedEarly);
+    EarlyStart.begin();
     System.exit(run(args));
   }
 
