@@ -70,6 +70,7 @@ public final class ConfigOptions {
     String logProperty = props.remove(Logging.LOGBACK_PROPERTY);
     if (logFile == null && logProperty != null) logFile = Path.of(logProperty);
     Config config = BrigadeConfig.load(file, props, flags); // settings first: a bad key never resets logging
+    EarlyStart.awaitLogging(); // SLF4J must not be asked while another thread starts it
     Logging.select(logFile);
     return config;
   }

@@ -46,7 +46,26 @@ public final class Logging {
       configure(context, explicitFile);
     } else if (Files.isRegularFile(DEFAULT_FILE) && onBundledFile(context)) {
       // Only replaces the jar's own file: logback-test.xml (tests) and java -Dlogback.configurationFile stay.
-      configure(context, DEFAULT_FILE);
+      if (sameAsBundled(DEFAULT_FILE)) {
+        // The file as shipped, unedited: logback already runs on these very lines, and reading them again (checked
+        // on a scratch context, then for real) would only add two XML parses to every run's start-up.
+        unchangedDefaultFile = DEFAULT_FILE.toAbsolutePath().normalize();
+      } else {
+        configure(context, DEFAULT_FILE);
+      }
+    }
+  }
+
+  /** conf/logback.xml when it holds exactly the bundled file's bytes, so logback was left on the bundled copy. */
+  private static volatile Path unchangedDefaultFile;
+
+  private static boolean sameAsBundled(Path file) {
+    URL bundled = bundledUrl();
+    if (bundled == null) return false;
+    try (java.io.InputStream in = bundled.openStream()) {
+      return java.util.Arrays.equals(in.readAllBytes(), Files.readAllBytes(file));
+    } catch (java.io.IOException e) {
+      return false; // then configure() reads it and says what is wrong
     }
   }
 
@@ -61,7 +80,7 @@ public final class Logging {
     if (context == null) return "not logback (" + LoggerFactory.getILoggerFactory().getClass().getName() + ")";
     URL url = ConfigurationWatchListUtil.getMainWatchURL(context);
     if (url == null) return "logback defaults";
-    if (url.equals(bundledUrl())) return BUNDLED;
+    if (url.equals(bundledUrl())) return unchangedDefaultFile != null ? unchangedDefaultFile.toString() : BUNDLED;
     if ("file".equals(url.getProtocol())) {
       try {
         return Path.of(url.toURI()).toString();

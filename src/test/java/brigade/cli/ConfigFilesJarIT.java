@@ -84,6 +84,17 @@ class ConfigFilesJarIT {
   }
 
   @Test
+  void anUneditedConfLogbackXmlIsNamedAsTheFileInUse() throws Exception {
+    // The file as shipped is the one bundled: logback is not configured twice for it, but the report names it.
+    Path dir = Files.createDirectories(work.resolve("shipped"));
+    Files.createDirectories(dir.resolve("conf"));
+    Files.copy(Path.of("conf", "logback.xml"), dir.resolve("conf/logback.xml"));
+    Run r = run(dir, "restaurant", "--orders", "2", "--time-scale", "0.001");
+    assertEquals(0, r.code(), String.join("\n", r.err()));
+    assertTrue(r.out().contains("; logging: " + dir.resolve("conf/logback.xml").toAbsolutePath().normalize()), r.out());
+  }
+
+  @Test
   void withoutConfFilesTheBundledDefaultsAreUsedAndNamed() throws Exception {
     Path empty = Files.createDirectories(work.resolve("empty"));
     Run r = run(empty, "restaurant", "--orders", "2", "--time-scale", "0.001");
