@@ -61,10 +61,25 @@ public final class PrimeKitchen implements AutoCloseable {
    * @throws IllegalStateException if the actor system is terminated
    */
   public static PrimeKitchen open(ActorSystem<?> system, int poolSize) {
+    return open(system, poolSize, FaultPlan.NONE);
+  }
+
+  /**
+   * Opens a kitchen whose workers throw whenever {@code workerFaults} says so, whichever job sends them the batch:
+   * e.g. {@code FaultPlan.failOn("worker-2", 1)}, worker-2's first batch (supervision restarts it, the job retries
+   * the batch). Otherwise as {@link #open(ActorSystem, int)}.
+   *
+   * @param poolSize router size: prime workers, at least 1
+   * @param workerFaults asked by each worker, by name, for every batch it gets
+   * @throws IllegalArgumentException if poolSize is below 1
+   * @throws IllegalStateException if the actor system is terminated
+   */
+  public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults) {
     Objects.requireNonNull(system, "system");
+    Objects.requireNonNull(workerFaults, "workerFaults");
     require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
     requireRunning(system);
-    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize),
+    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults),
         "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());
     return new PrimeKitchen(system, pool, poolSize);
   }

@@ -127,9 +127,30 @@ public final class Restaurant {
     return create(settings, new Options(faults, listener, System::nanoTime, null));
   }
 
+  /**
+   * @param settings the run's settings ({@link RestaurantSettings#defaults()} and its withers, or from the config)
+   * @param options faults, listener, clock and progress gauge
+   * @return the restaurant's behaviour, to spawn
+   * @throws IllegalArgumentException if a fault aims at a member of staff these settings do not hire
+   */
   public static Behavior<Command> create(RestaurantSettings settings, Options options) {
+    for (Faults.Target t : options.faults().targets()) {
+      if (t.staff() != null && !hires(settings, t.staff())) {
+        throw new IllegalArgumentException("a fault aims at '" + t.staff() + "', whom this restaurant does not hire: "
+            + "its staff are worker-1.." + settings.workers() + ", delivery-1.." + settings.delivery()
+            + ", retrieval-1.." + settings.retrieval());
+      }
+    }
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
         new Restaurant(ctx, timers, settings, options).open()));
+  }
+
+  private static boolean hires(RestaurantSettings settings, String name) {
+    int[] counts = {settings.workers(), settings.delivery(), settings.retrieval()};
+    for (Role role : ROLES) {
+      for (int i = 1; i <= counts[role.ordinal()]; i++) if (role.memberName(i).equals(name)) return true;
+    }
+    return false;
   }
 
   /** A member of staff as the restaurant books it; compared by identity (the rosters key on it). */
