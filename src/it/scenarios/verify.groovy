@@ -11,6 +11,8 @@ if (run == 0) throw new AssertionError("the user project ran no scenario (Tests 
 
 def log = new File(basedir, 'build.log').text
 if (log.contains('occurs multiple times')) throw new AssertionError('logback found two configuration files: see build.log')
+// The testkit captures the actors' log lines and prints them only for a failing scenario: none may show here.
+if (log.contains('restaurant opens:')) throw new AssertionError('a passing scenario printed its log lines: see build.log')
 
 // What the scenarios ran on, as surefire recorded it: every jar under com/fasterxml/jackson and its version.
 def classPath = (xmls[0].text =~ /name="surefire.test.class.path" value="([^"]*)"/)[0][1]

@@ -360,6 +360,7 @@ public record RestaurantSettings(
     };
   }
 
+  /** @return the faults these settings ask for: {@code fault-rate}, seeded by {@code seed}, none aimed */
   public Faults faults() {
     return new Faults(faultRate, seed, 0);
   }
