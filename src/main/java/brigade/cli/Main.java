@@ -70,6 +70,15 @@ public final class Main implements Callable<Integer> {
       int code = spec.subcommands().get(step.get(0)).execute(args.subList(1, args.size()).toArray(String[]::new));
       if (code != EXIT_OK) return code;
     }
+    out.println();
+    out.println("$ # in code (brigade.restaurant.AskLesson): the executor lessons as Akka asks");
+    out.flush();
+    try {
+      brigade.restaurant.AskLesson.run(out);
+    } catch (Exception e) {
+      spec.commandLine().getErr().println("brigade: the ask lesson failed: " + e);
+      return EXIT_FAILED;
+    }
     return EXIT_OK;
   }
 

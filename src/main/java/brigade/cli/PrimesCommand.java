@@ -194,6 +194,11 @@ public final class PrimesCommand implements Callable<Integer> {
             + "up to 15) (brigade.primes.repeat).")
     String repeat;
 
+    @Option(names = "--order", paramLabel = "input|completion",
+        description = "Results to the output in input order (default), or in completion order: each batch as soon as it "
+            + "is answered, like as_completed (brigade.primes.order).")
+    String order;
+
     @Option(names = "--output", paramLabel = "FILE",
         description = "Write per-number results as CSV: number,prime,factors; - for standard output (the report then "
             + "goes to standard error).")
@@ -218,6 +223,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.split-ranges", "--split-ranges", splitRanges)
           .put("brigade.primes.max-retries", "--max-retries", maxRetries)
           .put("brigade.primes.fault-rate", "--fault-rate", faultRate)
+          .put("brigade.primes.order", "--order", order)
           .put("brigade.primes.batch-timeout", "--batch-timeout", batchTimeout)
           .put("brigade.primes.baseline", "--baseline", baseline == null ? null : baseline ? "on" : "off")
           .put("brigade.primes.warmup", "--warmup", warmup)

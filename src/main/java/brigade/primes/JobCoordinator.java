@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one job: reads the input lazily a batch at a time, sends batches to the workers, aggregates their replies
- * in whatever order they come, and hands results to the sink in input order as soon as the prefix is complete.
+ * in whatever order they come, and hands results to the sink in input order as soon as the prefix is complete (or,
+ * with {@link ResultOrder#COMPLETION}, each batch as soon as it is answered: no reorder buffer).
  *
  * <p>Memory is bounded for any input size: at most {@code window} batches are between "read" and "written"
  * (being computed, waiting for a re-send, or parked in the reorder buffer behind a slower batch), and nothing
@@ -188,6 +189,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final Set<ActorRef<PrimeWorker.Command>> dead = new HashSet<>();
 
   private final Map<Long, Batch> window = new HashMap<>();
+  /** Completion order: batches answered (or failed for good) since the last flush, in the order they were. */
+  private final ArrayDeque<Batch> answeredBatches = new ArrayDeque<>();
+  private final boolean completionOrder;
   /**
    * Tasks to send before new input, oldest first (the oldest holds up the in-order prefix): re-sends, and the
    * ranges of a split number after its first.
@@ -249,6 +253,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.algorithm = spec.algorithm().name();
     this.reader = new BatchReader(input, spec);
     this.sink = sink;
+    this.completionOrder = spec.order() == ResultOrder.COMPLETION;
     this.progress = progress;
     this.promise = promise;
     this.replyTo = ctx.messageAdapter(PrimeWorker.Reply.class, WrappedReply::new);
@@ -329,7 +334,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       if (task.state == State.WAITING) return task; // else: its number was decided meanwhile
     }
     if (cancelled || inputDone) return null;
-    if (nextId - headId >= effectiveWindow()) return null;
+    // Batches between read and written: in input order, those from the head on (a reorder buffer included).
+    if ((completionOrder ? window.size() : nextId - headId) >= effectiveWindow()) return null;
     long[] numbers = reader.next();
     if (numbers == null) {
       inputDone = true;
@@ -445,6 +451,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     batch.prime = c.prime();
     batch.factors = c.factors();
     batch.factorCounts = c.factorCounts();
+    answered(batch);
     Share share = share(c);
     share.batches++;
     share.numbers += batch.numbers.length;
@@ -466,6 +473,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       return;
     }
     batch.prime = new boolean[] {r.divisor() == 0};
+    answered(batch);
     share.numbers++;
     for (Task other : batch.tasks) {
       if (other.state == State.WAITING) { // queued, or not queued yet: never sent
@@ -507,6 +515,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     if (task.failures > spec.maxRetries()) {
       task.state = State.FAILED;
       ready.remove(task);
+      answered(task.batch);
     } else {
       requeue(task);
     }
@@ -620,8 +629,28 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return dispatch();
   }
 
-  /** Hands the complete prefix of batches to the sink, in input order, and forgets them. */
+  /** A batch is settled (answered, or failed for good): in completion order, it is written at the next flush. */
+  private void answered(Batch batch) {
+    if (completionOrder) answeredBatches.add(batch);
+  }
+
+  /**
+   * Hands the complete prefix of batches to the sink, in input order, and forgets them; in completion order, every
+   * batch settled since the last flush.
+   */
   private void flush() {
+    if (completionOrder) {
+      boolean wrote = false;
+      Batch batch;
+      while ((batch = answeredBatches.poll()) != null) {
+        if (window.remove(batch.id) == null) continue; // written already (a split number's second failed range)
+        if (batch.done()) write(batch);
+        else writeFailed(batch);
+        wrote = true;
+      }
+      if (wrote) progress.answered(answered + numbersFailed);
+      return;
+    }
     long before = headId;
     Batch batch;
     while ((batch = window.get(headId)) != null && (batch.done() || batch.failed())) {

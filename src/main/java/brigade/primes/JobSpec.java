@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param splitRanges ranges a heavy number's trial division is split into, across workers ({@link DivisorRanges});
  *     0: no number is split (always 0 but for check jobs with trial division)
  * @param splitMinCandidates only odd numbers with at least this many odd candidate divisors are split
+ * @param order whether results reach the sink in input order or as batches complete
  */
 public record JobSpec(
     Job job,
@@ -24,7 +25,19 @@ public record JobSpec(
     int maxRetries,
     Duration batchTimeout,
     int splitRanges,
-    long splitMinCandidates) {
+    long splitMinCandidates,
+    ResultOrder order) {
+
+  public JobSpec {
+    java.util.Objects.requireNonNull(order, "order");
+  }
+
+  /** A job whose results reach the sink in input order. */
+  public JobSpec(Job job, PrimeAlgorithm algorithm, Dispatch dispatch, int poolSize, int batchSize, int window,
+      int maxRetries, Duration batchTimeout, int splitRanges, long splitMinCandidates) {
+    this(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
+        splitMinCandidates, ResultOrder.INPUT);
+  }
 
   /** A job whose numbers are never split. */
   public JobSpec(Job job, PrimeAlgorithm algorithm, Dispatch dispatch, int poolSize, int batchSize, int window,
@@ -40,24 +53,30 @@ public record JobSpec(
   /** This spec splitting numbers with at least {@code minCandidates} odd candidates into {@code ranges} ranges. */
   public JobSpec withSplit(int ranges, long minCandidates) {
     return new JobSpec(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, ranges,
-        minCandidates);
+        minCandidates, order);
   }
 
   /** This spec with another dispatch mode (a cluster job's remote workers always pull). */
   public JobSpec withDispatch(Dispatch newDispatch) {
     return new JobSpec(job, algorithm, newDispatch, poolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
-        splitMinCandidates);
+        splitMinCandidates, order);
   }
 
   /** This spec with another pool size. */
   public JobSpec withPoolSize(int newPoolSize) {
     return new JobSpec(job, algorithm, dispatch, newPoolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
-        splitMinCandidates);
+        splitMinCandidates, order);
   }
 
   /** This spec with another batch size and window. */
   public JobSpec withBatches(int newBatchSize, int newWindow) {
     return new JobSpec(job, algorithm, dispatch, poolSize, newBatchSize, newWindow, maxRetries, batchTimeout,
-        splitRanges, splitMinCandidates);
+        splitRanges, splitMinCandidates, order);
+  }
+
+  /** This spec handing results to the sink in {@code newOrder}. */
+  public JobSpec withOrder(ResultOrder newOrder) {
+    return new JobSpec(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, splitRanges,
+        splitMinCandidates, newOrder);
   }
 }

@@ -61,10 +61,25 @@ public final class PrimeKitchen implements AutoCloseable {
    * @throws IllegalStateException if the actor system is terminated
    */
   public static PrimeKitchen open(ActorSystem<?> system, int poolSize) {
+    return open(system, poolSize, FaultPlan.NONE);
+  }
+
+  /**
+   * Opens a kitchen whose workers throw whenever {@code workerFaults} says so, whichever job sends them the batch:
+   * e.g. {@code FaultPlan.failOn("worker-2", 1)}, worker-2's first batch (supervision restarts it, the job retries
+   * the batch). Otherwise as {@link #open(ActorSystem, int)}.
+   *
+   * @param poolSize router size: prime workers, at least 1
+   * @param workerFaults asked by each worker, by name, for every batch it gets
+   * @throws IllegalArgumentException if poolSize is below 1
+   * @throws IllegalStateException if the actor system is terminated
+   */
+  public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults) {
     Objects.requireNonNull(system, "system");
+    Objects.requireNonNull(workerFaults, "workerFaults");
     require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
     requireRunning(system);
-    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize),
+    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults),
         "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());
     return new PrimeKitchen(system, pool, poolSize);
   }
@@ -106,6 +121,66 @@ public final class PrimeKitchen implements AutoCloseable {
     WorkerPool.Lent ready = lent.toCompletableFuture().getNow(null);
     return start(system, spec, input, sink, progress, new WorkerSource.Pooled(pool, faults, ready));
   }
+
+  /**
+   * One batch asked of the pool's router, as {@code executor.submit(task)}: the returned stage is the future, its
+   * {@code get} the {@code result()}. Shares the workers with any job running on this kitchen.
+   *
+   * @param algorithm "trial" or "fast"
+   * @param numbers the batch, each >= 0
+   * @param timeout how long the ask waits for the worker's reply (wall time), > 0
+   * @return completes with the batch's results (see {@link PrimeWorker.Computed} for their layout); exceptionally
+   *     with {@link BatchFailed} if the worker threw, with a {@link java.util.concurrent.TimeoutException} if no reply
+   *     came within {@code timeout}, or as {@link #ready} if the workers never started
+   * @throws IllegalArgumentException for an unknown algorithm or a timeout that is not > 0
+   */
+  public CompletionStage<PrimeWorker.Computed> submit(Job job, String algorithm, long[] numbers, Duration timeout) {
+    Objects.requireNonNull(job, "job");
+    PrimeAlgorithm.named(algorithm); // an unknown name fails here, not in a worker
+    Objects.requireNonNull(numbers, "numbers");
+    require(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be > 0, was " + timeout);
+    long id = ASKED.incrementAndGet();
+    long[] batch = numbers.clone();
+    return lent.thenCompose(l -> AskPattern.<PrimeWorker.Command, PrimeWorker.Reply>ask(l.router(),
+            replyTo -> new PrimeWorker.Compute(id, job, algorithm, batch, replyTo), timeout, system.scheduler()))
+        .thenApply(reply -> {
+          if (reply instanceof PrimeWorker.Computed c) return c;
+          PrimeWorker.Failed f = (PrimeWorker.Failed) reply;
+          throw new BatchFailed("batch " + id + " failed on " + f.workerName() + ": " + f.error());
+        });
+  }
+
+  /**
+   * {@code Pool.map(fn, numbers, chunksize)}: the numbers cut into batches of {@code chunk}, each {@link #submit}ted
+   * to the router at once (the workers take them round-robin), the results gathered in input order.
+   *
+   * @param chunk numbers per batch, >= 1
+   * @param timeout how long each batch's ask waits (wall time), > 0
+   * @return completes with one {@link PrimeWorker.Computed} per batch, in input order; exceptionally as soon as one
+   *     batch fails or times out (see {@link #submit})
+   * @throws IllegalArgumentException if chunk is below 1, or as {@link #submit}
+   */
+  public CompletionStage<List<PrimeWorker.Computed>> map(Job job, String algorithm, long[] numbers, int chunk,
+      Duration timeout) {
+    require(chunk >= 1, "chunk must be >= 1, was " + chunk);
+    List<CompletableFuture<PrimeWorker.Computed>> parts = new java.util.ArrayList<>();
+    for (int from = 0; from < numbers.length; from += chunk) {
+      long[] part = java.util.Arrays.copyOfRange(numbers, from, Math.min(numbers.length, from + chunk));
+      parts.add(submit(job, algorithm, part, timeout).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenApply(v -> parts.stream().map(CompletableFuture::join).toList());
+  }
+
+  /** A batch asked with {@link #submit} whose worker threw: the message names the batch, the worker and the error. */
+  public static final class BatchFailed extends RuntimeException {
+    public BatchFailed(String message) {
+      super(message);
+    }
+  }
+
+  /** Ids of asked batches: negative ids are the pool's probes, so these count up from 1. */
+  private static final AtomicLong ASKED = new AtomicLong();
 
   /** Stops the pool's workers (jobs still running on them end as interrupted). Safe to call more than once. */
   @Override

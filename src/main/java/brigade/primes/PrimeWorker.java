@@ -182,7 +182,7 @@ public final class PrimeWorker {
       ActorContext<Command> ctx, Compute c, FaultPlan faults, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
     try {
-      if (c.injectFault() || faults.failsOn(c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
+      if (c.injectFault() || faults.failsOn(name, c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
       PrimeAlgorithm algorithm = PrimeAlgorithm.named(c.algorithm());
       boolean[] prime = NO_BOOLEANS;
       long[] factors = NO_LONGS;

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param randomCount how many random numbers `primes factor` draws with no input
  * @param randomMin smallest random number (inclusive)
  * @param randomMax largest random number (inclusive)
+ * @param order whether results reach the output in input order or as batches complete
  */
 public record PrimesSettings(
     int poolSize,
@@ -42,7 +43,8 @@ public record PrimesSettings(
     long randomMin,
     long randomMax,
     long seed,
-    double faultRate) {
+    double faultRate,
+    ResultOrder order) {
 
   public static final String PREFIX = "brigade.primes";
   /** Marks an "auto" batch size or window, resolved by {@link #resolve}. */
@@ -106,8 +108,9 @@ public record PrimesSettings(
     }
     long seed = wholeLong(r, "seed", Long.MIN_VALUE);
     double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
+    ResultOrder order = ResultOrder.valueOf(r.oneOf("order", Set.of("input", "completion")).toUpperCase(java.util.Locale.ROOT));
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, warmup, repeat, split, splitRanges, randomCount, randomMin, randomMax, seed, faultRate);
+        baseline, warmup, repeat, split, splitRanges, randomCount, randomMin, randomMax, seed, faultRate, order);
   }
 
   /**
@@ -196,7 +199,8 @@ public record PrimesSettings(
   public JobSpec resolve(Job job, java.util.OptionalLong count, double nanosPerNumber) {
     int batch = batchSize != AUTO ? batchSize : BatchPlan.autoBatchSize(count, poolSize, nanosPerNumber);
     int win = window != AUTO ? window : BatchPlan.autoWindow(poolSize);
-    JobSpec spec = new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout);
+    JobSpec spec = new JobSpec(job, primeAlgorithm(), dispatch, poolSize, batch, win, maxRetries, batchTimeout)
+        .withOrder(order);
     if (job != Job.CHECK || !algorithm.equals("trial") || split == Split.OFF) return spec;
     int ranges = splitRanges != AUTO ? splitRanges : DivisorRanges.AUTO_RANGES_PER_WORKER * poolSize;
     if (split == Split.ON) return spec.withSplit(ranges, 2);

@@ -78,18 +78,31 @@ public final class WorkerPool {
    * @throws IllegalArgumentException if size is below 1
    */
   public static Behavior<Command> create(int size) {
-    if (size < 1) throw new IllegalArgumentException("size must be >= 1, was " + size);
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> starting(ctx, timers, size)));
+    return create(size, FaultPlan.NONE);
   }
 
-  private static Behavior<Command> starting(ActorContext<Command> ctx, TimerScheduler<Command> timers, int size) {
+  /**
+   * A pool of {@code size} workers that throw whenever {@code workerFaults} says so (asked by each worker, by name).
+   *
+   * @param size workers, at least 1
+   * @param workerFaults the workers' own fault plan, e.g. {@link FaultPlan#failOn}; {@link FaultPlan#NONE} for none
+   * @throws IllegalArgumentException if size is below 1
+   */
+  public static Behavior<Command> create(int size, FaultPlan workerFaults) {
+    if (size < 1) throw new IllegalArgumentException("size must be >= 1, was " + size);
+    java.util.Objects.requireNonNull(workerFaults, "workerFaults");
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> starting(ctx, timers, size, workerFaults)));
+  }
+
+  private static Behavior<Command> starting(ActorContext<Command> ctx, TimerScheduler<Command> timers, int size,
+      FaultPlan workerFaults) {
     long born = System.nanoTime();
     // A key of this pool's own: other pools' (and the cluster's) workers are never its routees.
     ServiceKey<PrimeWorker.Command> key =
         ServiceKey.create(PrimeWorker.Command.class, "brigade-pool-" + POOLS.incrementAndGet());
     List<ActorRef<PrimeWorker.Command>> workers = new ArrayList<>(size);
     for (int i = 1; i <= size; i++) {
-      ActorRef<PrimeWorker.Command> w = ctx.spawn(PrimeWorker.supervised(FaultPlan.NONE), "worker-" + i,
+      ActorRef<PrimeWorker.Command> w = ctx.spawn(PrimeWorker.supervised(workerFaults), "worker-" + i,
           PrimeWorker.props());
       workers.add(w);
       ctx.getSystem().receptionist().tell(Receptionist.register(key, w));

@@ -47,7 +47,10 @@ import java.util.function.LongSupplier;
  *   <li>{@code process.terminate()} → {@code context.stop(child)} ({@link HardStop}, {@link Terminate}):
  *       immediate, reported as a hard stop; the order it held goes to a colleague or is cancelled;</li>
  *   <li>{@code executor.submit(task)} → {@code tell} of a {@link Staff.Task} to an idle member of a
- *       pool (the {@link Roster}); the {@code Future} is the {@link Staff.Done} reply;</li>
+ *       pool (the {@link Roster}); the {@code Future} is the {@link Staff.Done} reply. From outside, a caller
+ *       asks ({@code AskPattern.ask}) with {@link PlaceOrder} and gets a {@code CompletionStage} of the order's
+ *       {@link OrderOutcome}; {@link PlaceOrders} is a batch, {@link CloseForSummary} the shutdown and its
+ *       {@link Summary};</li>
  *   <li>an uncaught exception killing a thread → supervision: the staff actor is restarted, says
  *       {@link Staff.Ready} again, and this restaurant re-sends the order it held (none is lost).</li>
  * </ul>
@@ -86,6 +89,80 @@ public final class Restaurant {
   /** Send me the summary when the restaurant has closed (at once if it already has). */
   public record WhenClosed(ActorRef<Summary> replyTo) implements Command {}
 
+  /**
+   * One more order, besides the settings' own, answered with its {@link OrderOutcome} once it is served (or
+   * cancelled): {@code executor.submit(task)}, then {@code future.result()}, as an ask:
+   * {@code AskPattern.ask(restaurant, PlaceOrder::new, timeout, scheduler)}. Taken in at once, whatever the book's
+   * window (the askers bound what is in flight). After the restaurant began closing, answered {@link Refused}. An
+   * ask that times out leaves the order in the restaurant: it is served or cancelled, and counted, as any other.
+   */
+  public record PlaceOrder(ActorRef<OrderOutcome> replyTo) implements Command {}
+
+  /**
+   * {@code count} more orders, answered once, when the last of them is settled, with their outcomes in the order
+   * placed (a batch submitted, its results gathered: {@code Pool.map}).
+   *
+   * @param count orders, 1..{@value #MAX_ASKED_BATCH}
+   */
+  public record PlaceOrders(int count, ActorRef<OrdersOutcome> replyTo) implements Command {
+    /** @throws IllegalArgumentException if count is outside 1..{@value #MAX_ASKED_BATCH} */
+    public PlaceOrders {
+      if (count < 1 || count > MAX_ASKED_BATCH) {
+        throw new IllegalArgumentException("count must be from 1 to " + MAX_ASKED_BATCH + ", was " + count);
+      }
+    }
+  }
+
+  /** The most orders one {@link PlaceOrders} may place. */
+  public static final int MAX_ASKED_BATCH = 65_536;
+
+  /**
+   * Close gracefully (as {@link Close}: orders in flight finish, for at most {@code within}, or
+   * {@code close-timeout} when null) and answer with the {@link Summary} once closed. Unlike a second
+   * {@link Close}, one that comes while the restaurant is closing stops nothing hard: it only waits for the summary.
+   */
+  public record CloseForSummary(Duration within, ActorRef<Summary> replyTo) implements Command {
+    public CloseForSummary(ActorRef<Summary> replyTo) {
+      this(null, replyTo);
+    }
+  }
+
+  /** What became of an asked order. */
+  public sealed interface OrderOutcome {
+    /** The order's id (from 1), 0 for an order never taken in ({@link Refused}). */
+    long orderId();
+  }
+
+  /**
+   * Served at its table.
+   *
+   * @param latency wall time from being taken in to being served
+   */
+  public record Served(long orderId, Duration latency) implements OrderOutcome {}
+
+  /** Taken in but not served: the close timeout, a hard stop, no staff of a role left... {@code reason} says which. */
+  public record Cancelled(long orderId, String reason) implements OrderOutcome {}
+
+  /** Never taken in: the restaurant was closing or closed (never counted as received). */
+  public record Refused(String reason) implements OrderOutcome {
+    @Override
+    public long orderId() {
+      return 0;
+    }
+  }
+
+  /** A batch's outcomes, in the order placed. */
+  public record OrdersOutcome(List<OrderOutcome> outcomes) {
+    public OrdersOutcome {
+      outcomes = List.copyOf(outcomes);
+    }
+
+    /** How many of them were served. */
+    public long served() {
+      return outcomes.stream().filter(Served.class::isInstance).count();
+    }
+  }
+
   private enum Tick implements Command {
     /** With a rate: let in the orders that have arrived. */
     INTAKE,
@@ -106,11 +183,38 @@ public final class Restaurant {
    * @param listener receives every {@link RestaurantEvent}, or null
    * @param clock the run's clock in nanoseconds ({@code System::nanoTime}; a ManualTime test passes its own)
    * @param served set to the orders served so far (for a progress bar), or null
+   * @param staysOpen whether the restaurant stays open once the settings' orders are done (and, with a rate, after
+   *     the order window), taking asked orders ({@link PlaceOrder}) until it is closed; false: it closes by itself
    */
-  public record Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served) {
+  public record Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
+      boolean staysOpen) {
+    public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served) {
+      this(faults, listener, clock, served, false);
+    }
+
     public static Options of(RestaurantSettings settings) {
       return new Options(settings.faults(), null, System::nanoTime, null);
     }
+
+    /** These options for a restaurant that stays open until closed (see {@link #staysOpen}). */
+    public Options openUntilClosed() {
+      return new Options(faults, listener, clock, served, true);
+    }
+  }
+
+  /**
+   * A restaurant that takes orders by ask ({@link PlaceOrder}, {@link PlaceOrders}) besides the settings' own
+   * ({@code orders}, which may be 0) and stays open until it is closed ({@link CloseForSummary}, {@link Close}).
+   *
+   * @param settings the run's settings, e.g. {@code RestaurantSettings.defaults().withOrders(0)}
+   * @param faults how staff fail ({@link Faults#NONE}, {@link Faults#failOn}...)
+   * @param listener receives every {@link RestaurantEvent}, or null
+   * @return the restaurant's behaviour, to spawn
+   * @throws IllegalArgumentException if a fault aims at a member of staff these settings do not hire
+   */
+  public static Behavior<Command> serving(RestaurantSettings settings, Faults faults,
+      ActorRef<RestaurantEvent> listener) {
+    return create(settings, new Options(faults, listener, System::nanoTime, null, true));
   }
 
   /** The orders of the run, with the settings' faults; no listener. */
@@ -127,9 +231,30 @@ public final class Restaurant {
     return create(settings, new Options(faults, listener, System::nanoTime, null));
   }
 
+  /**
+   * @param settings the run's settings ({@link RestaurantSettings#defaults()} and its withers, or from the config)
+   * @param options faults, listener, clock and progress gauge
+   * @return the restaurant's behaviour, to spawn
+   * @throws IllegalArgumentException if a fault aims at a member of staff these settings do not hire
+   */
   public static Behavior<Command> create(RestaurantSettings settings, Options options) {
+    for (Faults.Target t : options.faults().targets()) {
+      if (t.staff() != null && !hires(settings, t.staff())) {
+        throw new IllegalArgumentException("a fault aims at '" + t.staff() + "', whom this restaurant does not hire: "
+            + "its staff are worker-1.." + settings.workers() + ", delivery-1.." + settings.delivery()
+            + ", retrieval-1.." + settings.retrieval());
+      }
+    }
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
         new Restaurant(ctx, timers, settings, options).open()));
+  }
+
+  private static boolean hires(RestaurantSettings settings, String name) {
+    int[] counts = {settings.workers(), settings.delivery(), settings.retrieval()};
+    for (Role role : ROLES) {
+      for (int i = 1; i <= counts[role.ordinal()]; i++) if (role.memberName(i).equals(name)) return true;
+    }
+    return false;
   }
 
   /** A member of staff as the restaurant books it; compared by identity (the rosters key on it). */
@@ -195,6 +320,10 @@ public final class Restaurant {
   private final int window;
   private final long eatingNanos;
   private final long startNanos;
+  private final boolean staysOpen;
+  private final AskBook asks = new AskBook();
+  /** Orders placed by ask and taken in: received, though not planned by the settings. */
+  private long asked;
 
   private boolean takeInPending;
   private boolean overloaded;
@@ -218,6 +347,7 @@ public final class Restaurant {
     this.window = settings.bookWindow();
     this.eatingNanos = settings.scaled(settings.eatingTime()).toNanos();
     this.startNanos = clock.getAsLong();
+    this.staysOpen = options.staysOpen();
     this.intake = new Intake(settings.expectedOrders(), startNanos,
         settings.atRate() ? 1e9 / settings.rate() * settings.timeScale() : 0);
     ActorRef<Staff.Report> reports = ctx.messageAdapter(Staff.Report.class, StaffReport::new);
@@ -266,7 +396,7 @@ public final class Restaurant {
       timers.startTimerAtFixedRate(Tick.INTAKE, Tick.INTAKE, Duration.ofNanos(periodNanos));
     } else {
       takeIn(Intake.room(intake.waiting(startNanos), book.size(), window));
-      if (intake.allTakenIn() && book.isEmpty()) return stopStaff("all orders done", false);
+      if (intake.allTakenIn() && book.isEmpty() && !staysOpen) return stopStaff("all orders done", false);
     }
     return Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
@@ -294,6 +424,28 @@ public final class Restaurant {
         })
         .onMessage(HardStop.class, this::onHardStop)
         .onMessage(WhenClosed.class, this::onWhenClosed)
+        .onMessage(PlaceOrder.class, p -> {
+          Order o = takeInAsked();
+          asks.awaitOne(o.id, p.replyTo()::tell);
+          enter(o);
+          pump(Role.WORKER);
+          return afterStepOpen();
+        })
+        .onMessage(PlaceOrders.class, p -> {
+          Order[] orders = new Order[p.count()];
+          long[] ids = new long[p.count()];
+          for (int i = 0; i < ids.length; i++) ids[i] = (orders[i] = takeInAsked()).id;
+          asks.awaitAll(ids, outcomes -> p.replyTo().tell(new OrdersOutcome(outcomes)));
+          for (Order o : orders) enter(o);
+          pump(Role.WORKER);
+          return afterStepOpen();
+        })
+        .onMessage(CloseForSummary.class, c -> {
+          waiters.add(c.replyTo());
+          closedBy = "closed on request";
+          doorCloses();
+          return closing(c.within() == null ? settings.closeTimeout() : c.within(), true, null);
+        })
         .onSignal(Terminated.class, t -> {
           onChildGone(t, true);
           return afterStepOpen();
@@ -301,10 +453,35 @@ public final class Restaurant {
         .build();
   }
 
+  /** An asked order, taken in (its asker is registered before it can be settled). */
+  private Order takeInAsked() {
+    asked++;
+    return book.takeIn(clock.getAsLong());
+  }
+
+  /** Once the door is closing: asked orders are refused, never taken in; a summary request just waits. */
+  private Behavior<Command> refuseAsks(
+      akka.actor.typed.javadsl.BehaviorBuilder<Command> phase, String why) {
+    return phase
+        .onMessage(PlaceOrder.class, p -> {
+          p.replyTo().tell(new Refused(why));
+          return Behaviors.same();
+        })
+        .onMessage(PlaceOrders.class, p -> {
+          p.replyTo().tell(new OrdersOutcome(java.util.Collections.nCopies(p.count(), new Refused(why))));
+          return Behaviors.same();
+        })
+        .onMessage(CloseForSummary.class, c -> {
+          waiters.add(c.replyTo());
+          return Behaviors.same();
+        })
+        .build();
+  }
+
   /** After any step while open: done when every planned order is settled; else refill the book if it has room. */
   private Behavior<Command> afterStepOpen() {
     if (book.isEmpty() && intake.allTakenIn()) {
-      return settings.atRate() ? Behaviors.same() : stopStaff("all orders done", false);
+      return settings.atRate() || staysOpen ? Behaviors.same() : stopStaff("all orders done", false);
     }
     if (!takeInPending && book.size() <= window / 2 && intake.waiting(settings.atRate() ? clock.getAsLong() : 0) > 0) {
       // A message to self, not a loop here: the actor stays responsive (to Close) between chunks.
@@ -324,6 +501,10 @@ public final class Restaurant {
       ctx.getLog().info("the book is full ({} orders in flight): orders arriving now wait at the door", book.size());
     }
     if (intake.arrivedBy(now) < intake.planned()) return Behaviors.same();
+    if (staysOpen) { // open until closed: the window's end only ends the arrivals
+      timers.cancel(Tick.INTAKE);
+      return Behaviors.same();
+    }
     ctx.getLog().info("order window over after {} orders: closing", intake.takenIn());
     closedBy = "order window over";
     doorCloses();
@@ -345,14 +526,16 @@ public final class Restaurant {
 
   /** Takes in {@code n} orders from the door and hands them to the kitchen. */
   private void takeIn(long n) {
-    for (long i = 0; i < n; i++) {
-      Order o = book.takeIn(intake.takeNext());
-      publish(o.id, Stage.RECEIVED);
-      if (traceOrders) logOrder("order {} received", o.id);
-      if (alive[Role.WORKER.ordinal()] == 0) settle(o, "no worker staff left");
-      else rosters[Role.WORKER.ordinal()].submit(o.id);
-    }
+    for (long i = 0; i < n; i++) enter(book.takeIn(intake.takeNext()));
     pump(Role.WORKER);
+  }
+
+  /** An order just taken in goes to the workers' queue (handed out by the next pump). */
+  private void enter(Order o) {
+    publish(o.id, Stage.RECEIVED);
+    if (traceOrders) logOrder("order {} received", o.id);
+    if (alive[Role.WORKER.ordinal()] == 0) settle(o, "no worker staff left");
+    else rosters[Role.WORKER.ordinal()].submit(o.id);
   }
 
   // ---- phase: closing ----
@@ -378,7 +561,7 @@ public final class Restaurant {
     if (ack != null) ack.tell(new Closing(book.size(), left, false));
     if (book.isEmpty()) return stopStaff(book.received() == 0 ? "no orders" : "all orders done", onRequest);
     timers.startSingleTimer(Tick.CLOSE_TIMEOUT, Tick.CLOSE_TIMEOUT, left);
-    return Behaviors.receive(Command.class)
+    return refuseAsks(Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
           onReport(m.report(), true);
           return afterStepClosing(onRequest);
@@ -404,8 +587,7 @@ public final class Restaurant {
           return afterStepClosing(onRequest);
         })
         .onMessageEquals(Tick.INTAKE, Behaviors::same) // the door is closed: intake still queued is moot
-        .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
-        .build();
+        .onMessageEquals(Tick.TAKE_IN, Behaviors::same), "the restaurant is closing");
   }
 
   private Behavior<Command> afterStepClosing(boolean onRequest) {
@@ -464,7 +646,7 @@ public final class Restaurant {
    * @param closeRequested whether a close was requested: a (further) close request is then a hard stop
    */
   private Behavior<Command> stopping(boolean hard, boolean closeRequested) {
-    return Behaviors.receive(Command.class)
+    return refuseAsks(Behaviors.receive(Command.class)
         .onMessage(StaffReport.class, m -> {
           onReport(m.report(), false);
           return Behaviors.same();
@@ -495,8 +677,7 @@ public final class Restaurant {
         })
         .onMessageEquals(Tick.INTAKE, Behaviors::same) // timers and intake still queued are moot now
         .onMessageEquals(Tick.TAKE_IN, Behaviors::same)
-        .onMessageEquals(Tick.CLOSE_TIMEOUT, Behaviors::same)
-        .build();
+        .onMessageEquals(Tick.CLOSE_TIMEOUT, Behaviors::same), "the restaurant is closing");
   }
 
   // ---- phase: closed ----
@@ -507,6 +688,7 @@ public final class Restaurant {
     for (Order o : book.settleAll()) {
       if (o.stage == Stage.CANCELLED) cancelled(o, "restaurant closed");
     }
+    asks.settleRest(id -> new Cancelled(id, "restaurant closed")); // none expected: every order was settled above
     long wallNanos = clock.getAsLong() - startNanos;
     List<Summary.StaffReport> reports = staff.values().stream()
         .map(m -> new Summary.StaffReport(m.name, m.role.label(), m.handled, m.overwork, m.restarts,
@@ -519,10 +701,10 @@ public final class Restaurant {
     double perSecond = wallNanos <= 0 ? 0 : Math.round(book.served() / (wallNanos / 1e9) * 10) / 10.0;
     Summary summary = new Summary(book.received(), book.cooked(), book.served(), book.cancelled(), book.retrieved(),
         reports, book.latency(), wallNanos / 1_000_000, perSecond,
-        book.dishesLeft(), restarts, resent, closeTimedOut, closedBy, intake.planned(), overloaded,
+        book.dishesLeft(), restarts, resent, closeTimedOut, closedBy, intake.planned() + asked, overloaded,
         book.peakInFlight());
     ctx.getLog().info("restaurant closed ({}): {} received of {} planned, {} served, {} cancelled, {} dishes back",
-        closedBy, book.received(), intake.planned(), book.served(), book.cancelled(), book.retrieved());
+        closedBy, book.received(), intake.planned() + asked, book.served(), book.cancelled(), book.retrieved());
     if (servedGauge != null) servedGauge.set(book.served());
     if (listener != null) listener.tell(new RestaurantEvent.Closed(summary));
     for (ActorRef<Summary> w : waiters) w.tell(summary);
@@ -539,6 +721,18 @@ public final class Restaurant {
         })
         .onMessage(Close.class, c -> {
           if (c.replyTo() != null) c.replyTo().tell(new Closing(0, Duration.ZERO, true));
+          return Behaviors.same();
+        })
+        .onMessage(CloseForSummary.class, c -> {
+          c.replyTo().tell(summary);
+          return Behaviors.same();
+        })
+        .onMessage(PlaceOrder.class, p -> {
+          p.replyTo().tell(new Refused("the restaurant is closed"));
+          return Behaviors.same();
+        })
+        .onMessage(PlaceOrders.class, p -> {
+          p.replyTo().tell(new OrdersOutcome(java.util.Collections.nCopies(p.count(), new Refused("the restaurant is closed"))));
           return Behaviors.same();
         })
         .onAnyMessage(m -> Behaviors.same())
@@ -625,6 +819,7 @@ public final class Restaurant {
     book.served(o, at, now - o.arrivedAt);
     if (servedGauge != null) servedGauge.lazySet(book.served());
     publish(o.id, Stage.SERVED);
+    asks.settle(new Served(o.id, Duration.ofNanos(now - o.arrivedAt)));
     if (traceOrders) logOrder("order {} served at its table, {} ms after it came in", o.id, (now - o.arrivedAt) / 1_000_000);
     if (!goOn) {
       book.leaveDish(o);
@@ -726,6 +921,7 @@ public final class Restaurant {
 
   private void cancelled(Order o, String why) {
     publish(o.id, Stage.CANCELLED);
+    asks.settle(new Cancelled(o.id, why));
     if (traceOrders) logOrder("order {} cancelled: {}", o.id, why);
   }
 

@@ -1,15 +1,25 @@
 package brigade.restaurant;
 
 import brigade.UserError;
+import brigade.config.BrigadeConfig;
 import brigade.config.SettingsReader;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The restaurant's settings ({@code brigade.restaurant} in conf/application.conf), read and validated once.
  * Durations here are <em>simulated</em>; {@link #scaled(Duration)} turns one into the wall time a timer waits.
+ *
+ * <p>In code (a scenario, a demo): start from {@link #defaults()} and change what matters with the withers, e.g.
+ * {@code RestaurantSettings.defaults().withWorkers(3).withOrders(10).withTimeScale(0.01)}. Each returns new settings
+ * validated by the config's own rules ({@link #from}): a value the config file would refuse throws the same
+ * {@link UserError}, naming the wither as where the value came from.
  */
 public record RestaurantSettings(
     int workers,
@@ -84,6 +94,219 @@ public record RestaurantSettings(
   }
 
   /**
+   * The bundled defaults ({@code brigade.restaurant} in the bundled application.conf, with any {@code -D} system
+   * property over them): 2 workers, 1 delivery, 1 dish-retrieval, 20 orders at once, 8 dishes, time-scale 1.0, ...
+   *
+   * @return validated settings
+   * @throws UserError if a {@code -Dbrigade.restaurant...} system property holds a value the config refuses
+   */
+  public static RestaurantSettings defaults() {
+    return from(BrigadeConfig.defaults());
+  }
+
+  /**
+   * @param n kitchen workers (cooks), 1..10,000
+   * @return these settings with {@code workers = n}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withWorkers(int n) {
+    return with("workers", n, "withWorkers");
+  }
+
+  /**
+   * @param n delivery actors, 1..10,000
+   * @return these settings with {@code delivery = n}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withDelivery(int n) {
+    return with("delivery", n, "withDelivery");
+  }
+
+  /**
+   * @param n dish-retrieval actors, 1..10,000
+   * @return these settings with {@code retrieval = n}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withRetrieval(int n) {
+    return with("retrieval", n, "withRetrieval");
+  }
+
+  /**
+   * @param n orders taken at once when there is no rate, 0..{@value #MAX_ORDERS}
+   * @return these settings with {@code orders = n}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withOrders(int n) {
+    return with("orders", n, "withOrders");
+  }
+
+  /**
+   * Orders arriving over time instead of at once: the two settings that go together ({@code rate} and
+   * {@code duration}), set in one call since a rate without a duration is refused.
+   *
+   * @param perSecond orders per simulated second, 0..1,000,000 (0: {@code orders} at once, as by default)
+   * @param duration how long (simulated) orders keep coming; > 0 when perSecond > 0
+   * @return these settings with {@code rate} and {@code duration}
+   * @throws UserError for a value out of range, a zero duration with a rate, or more than {@value #MAX_ORDERS} orders
+   */
+  public RestaurantSettings withRate(double perSecond, Duration duration) {
+    Map<String, Object> changed = new LinkedHashMap<>();
+    changed.put("rate", perSecond);
+    changed.put("duration", nanos(duration));
+    return with(changed, "withRate");
+  }
+
+  /**
+   * @param n clean dishes in stock, 1..100,000,000
+   * @return these settings with {@code dishes = n}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withDishes(int n) {
+    return with("dishes", n, "withDishes");
+  }
+
+  /**
+   * @param factor multiplies every simulated duration into wall time, > 0 and <= 1000 (0.01 runs 100x faster)
+   * @return these settings with {@code time-scale = factor}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withTimeScale(double factor) {
+    return with("time-scale", factor, "withTimeScale");
+  }
+
+  /**
+   * @param d a worker's time to cook one order (simulated), >= 0
+   * @return these settings with {@code cook-time = d}
+   * @throws UserError if negative
+   */
+  public RestaurantSettings withCookTime(Duration d) {
+    return with("cook-time", nanos(d), "withCookTime");
+  }
+
+  /**
+   * @param d time to carry a dish to its table (simulated), >= 0
+   * @return these settings with {@code delivery-time = d}
+   * @throws UserError if negative
+   */
+  public RestaurantSettings withDeliveryTime(Duration d) {
+    return with("delivery-time", nanos(d), "withDeliveryTime");
+  }
+
+  /**
+   * @param d time a customer eats before the dish can be collected (simulated), >= 0
+   * @return these settings with {@code eating-time = d}
+   * @throws UserError if negative
+   */
+  public RestaurantSettings withEatingTime(Duration d) {
+    return with("eating-time", nanos(d), "withEatingTime");
+  }
+
+  /**
+   * @param d time to bring a used dish back to the kitchen (simulated), >= 0
+   * @return these settings with {@code retrieval-time = d}
+   * @throws UserError if negative
+   */
+  public RestaurantSettings withRetrievalTime(Duration d) {
+    return with("retrieval-time", nanos(d), "withRetrievalTime");
+  }
+
+  /**
+   * @param d how often a worker on shift announces its periodic work (simulated), > 0
+   * @return these settings with {@code work-interval = d}
+   * @throws UserError unless > 0
+   */
+  public RestaurantSettings withWorkInterval(Duration d) {
+    return with("work-interval", nanos(d), "withWorkInterval");
+  }
+
+  /**
+   * @param p chance in [0, 1) that a staff actor throws on a task, from a coin seeded by {@link #withSeed}; a fault
+   *     aimed at one member or role is a {@link Faults#failOn} passed to {@link Restaurant#create} instead
+   * @return these settings with {@code fault-rate = p}
+   * @throws UserError out of range
+   */
+  public RestaurantSettings withFaultRate(double p) {
+    return with("fault-rate", p, "withFaultRate");
+  }
+
+  /**
+   * @param seed seed of the fault coin, any 64-bit number
+   * @return these settings with {@code seed}
+   */
+  public RestaurantSettings withSeed(long seed) {
+    return with("seed", seed, "withSeed");
+  }
+
+  /**
+   * @param d how long closing waits (wall time) for the orders in flight before it cancels the rest, > 0
+   * @return these settings with {@code close-timeout = d}
+   * @throws UserError unless > 0
+   */
+  public RestaurantSettings withCloseTimeout(Duration d) {
+    return with("close-timeout", nanos(d), "withCloseTimeout");
+  }
+
+  /**
+   * @param mode "on", "off" or "auto": each order's steps logged at INFO always, never, or in runs of up to 50 orders
+   * @return these settings with {@code order-log = mode}
+   * @throws UserError for another word
+   */
+  public RestaurantSettings withOrderLog(String mode) {
+    return with("order-log", Objects.requireNonNull(mode, "mode"), "withOrderLog");
+  }
+
+  /** These settings as the config keys they are read from: {@link #from} reads them back. */
+  private Map<String, Object> asConfig() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("workers", workers);
+    m.put("delivery", delivery);
+    m.put("retrieval", retrieval);
+    m.put("orders", orders);
+    m.put("rate", rate);
+    m.put("duration", nanos(duration));
+    m.put("dishes", dishes);
+    m.put("time-scale", timeScale);
+    m.put("cook-time", nanos(cookTime));
+    m.put("delivery-time", nanos(deliveryTime));
+    m.put("eating-time", nanos(eatingTime));
+    m.put("retrieval-time", nanos(retrievalTime));
+    m.put("work-interval", nanos(workInterval));
+    m.put("fault-rate", faultRate);
+    m.put("seed", seed);
+    m.put("close-timeout", nanos(closeTimeout));
+    m.put("order-log", orderLog);
+    return m;
+  }
+
+  private RestaurantSettings with(String key, Object value, String wither) {
+    return with(Map.of(key, value), wither);
+  }
+
+  /** One rule for every value: the changed keys laid over these settings, read back by {@link #from}. */
+  private RestaurantSettings with(Map<String, Object> changed, String wither) {
+    Map<String, Object> changes = new LinkedHashMap<>();
+    changed.forEach((k, v) -> changes.put(PREFIX + "." + k, shown(v)));
+    Map<String, Object> current = new LinkedHashMap<>();
+    asConfig().forEach((k, v) -> current.put(PREFIX + "." + k, v));
+    return from(ConfigFactory.parseMap(changes, wither)
+        .withFallback(ConfigFactory.parseMap(current, "RestaurantSettings.defaults()")));
+  }
+
+  /** A whole double as a whole number, so an error quotes {@code withTimeScale(0)} as 0, as the config file would. */
+  private static Object shown(Object v) {
+    return v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) d.longValue() : v;
+  }
+
+  /** A duration as the config would write it, in its largest whole unit: 250ms, 2s, 1ns. */
+  private static String nanos(Duration d) {
+    long n = Objects.requireNonNull(d, "duration").toNanos();
+    if (n % 1_000_000_000L == 0) return n / 1_000_000_000L + "s";
+    if (n % 1_000_000L == 0) return n / 1_000_000L + "ms";
+    if (n % 1_000L == 0) return n / 1_000L + "us";
+    return n + "ns";
+  }
+
+  /**
    * The wall time a simulated duration takes at this time-scale, to the nanosecond (rounded to the nearest; not
    * truncated to whole ms, nor rounded up to a scheduler tick): 300 ms at 0.001 is 300 us.
    *
@@ -137,6 +360,7 @@ public record RestaurantSettings(
     };
   }
 
+  /** @return the faults these settings ask for: {@code fault-rate}, seeded by {@code seed}, none aimed */
   public Faults faults() {
     return new Faults(faultRate, seed, 0);
   }

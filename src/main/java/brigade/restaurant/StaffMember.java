@@ -87,7 +87,7 @@ final class StaffMember {
   static Behavior<Command> create(Role role, String name, Duration taskTime, Duration workInterval,
       Staff.Options options, ActorRef<Staff.Report> boss) {
     return Behaviors.setup(ctx -> {
-      Ledger ledger = new Ledger(options.faults().coin(name));
+      Ledger ledger = new Ledger(options.faults().coin(name, role));
       Behavior<Command> restartable = Behaviors.setup(inner -> Behaviors.withTimers(timers ->
           new StaffMember(inner, timers, ledger, role, name, taskTime, workInterval, options, boss).onShift()));
       return Behaviors.supervise(

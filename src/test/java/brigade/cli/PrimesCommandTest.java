@@ -144,6 +144,29 @@ class PrimesCommandTest {
   }
 
   @Test
+  void completionOrderWritesTheSameRowsAsInputOrder() throws Exception {
+    Path inOrder = dir.resolve("input.csv");
+    Path asDone = dir.resolve("completion.csv");
+    String[] common = {"primes", "factor", "--range", "1000000..1004000", "--batch-size", "50", "--no-baseline"};
+    CliRun a = CliRun.of(concat(common, "--output", inOrder.toString()));
+    CliRun b = CliRun.of(concat(common, "--output", asDone.toString(), "--order", "completion", "--json"));
+    assertEquals(0, a.exitCode(), a.err());
+    assertEquals(0, b.exitCode(), b.err());
+    List<String> expected = Files.readAllLines(inOrder);
+    List<String> written = Files.readAllLines(asDone);
+    assertEquals("number,prime,factors", written.get(0));
+    assertEquals(4002, written.size());
+    assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(written), "the same rows, each once");
+    assertEquals(4001, JSON.readTree(b.out()).get("numbersOut").asLong());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void fileInputWithCommentsAndCrlf() throws Exception {
     Path f = dir.resolve("numbers.txt");
     Files.writeString(f, "# six\r\n 112272535095293 \r\n\r\n1099726899285419 # the composite\r\n");
@@ -168,6 +191,8 @@ class PrimesCommandTest {
     "primes check --pool-size 0          | brigade primes check: invalid setting brigade.primes.pool-size = '0' (from flag --pool-size): expected a whole number from 1 to 1024 or \"auto\"",
     "primes check --batch-size 0         | brigade primes check: invalid setting brigade.primes.batch-size = '0' (from flag --batch-size)",
     "primes factor --dispatch shove      | brigade primes factor: invalid setting brigade.primes.dispatch = 'shove' (from flag --dispatch): expected one of pull, push",
+    "primes factor --order sorted        | brigade primes factor: invalid setting brigade.primes.order = 'sorted' (from flag --order): expected one of completion, input",
+    "primes check 7 -Dbrigade.primes.order=last | brigade primes check: invalid setting brigade.primes.order = 'last' (from -D on the command line): expected one of completion, input",
     "primes check --algorithm sieve      | brigade primes check: invalid setting brigade.primes.algorithm = 'sieve' (from flag --algorithm): expected one of fast, trial",
     "primes check --max-retries -1       | brigade primes check: invalid setting brigade.primes.max-retries = '-1' (from flag --max-retries)",
     "primes check --batch-timeout soon   | brigade primes check: invalid setting brigade.primes.batch-timeout = 'soon' (from flag --batch-timeout)",

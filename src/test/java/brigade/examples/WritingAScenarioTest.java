@@ -18,7 +18,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Writing a scenario" example, verbatim: compiled and run with the suite so the README stays true.
+ * The example of docs/scenarios.md, verbatim: compiled and run with the suite, and DocsPagesTest checks the page's
+ * copy, so the page stays true.
  * One ActorTestKit for the class, on Brigade's settings, with ManualTime: timers fire only when the test says.
  */
 @BrigadeTestKit(manualTime = true)

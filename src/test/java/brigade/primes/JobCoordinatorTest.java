@@ -303,6 +303,43 @@ class JobCoordinatorTest {
   }
 
   @Test
+  void inCompletionOrderABatchIsWrittenWhenAnsweredAndTheSetOfResultsIsInputOrders(ActorTestKit kit) {
+    FakeWorkers fw = new FakeWorkers(kit);
+    ArraySource input = ArraySource.range(1_000, 20);
+    Recorder sink = new Recorder();
+    JobRun run = PrimeKitchen.start(kit.system(),
+        spec(Job.FACTOR, Dispatch.PULL, 1, 1, 4, 0, NEVER).withOrder(ResultOrder.COMPLETION),
+        input, sink, ProgressListener.NONE, fw.source(2));
+    fw.connected().add("a", "b");
+    List<Delivery> out = new ArrayList<>(fw.next(4));
+    out.sort(Comparator.comparingLong(Delivery::id));
+    Delivery oldest = out.remove(0);
+    for (Delivery d : out) d.answer();
+    // Nothing waits behind the oldest: the three answered batches are written and the window takes three more.
+    out = new ArrayList<>(fw.next(3));
+    assertEquals(3, sink.rows.size(), sink.lines().toString());
+    assertFalse(sink.rows.stream().anyMatch(row -> row.index() == 0), "the unanswered oldest is not written");
+    assertEquals(7, input.position);
+    oldest.answer();
+    int finished = 4;
+    while (finished < 20) {
+      Collections.shuffle(out, new Random(finished));
+      out.remove(0).answer();
+      finished++;
+      if (finished + out.size() < 20) out.add(fw.next());
+    }
+    JobResult r = await(run);
+    List<String> written = new ArrayList<>(sink.lines());
+    assertFalse(written.equals(Recorder.expected(Job.FACTOR, input.numbers())), "written in completion order");
+    Collections.sort(written);
+    List<String> expected = new ArrayList<>(Recorder.expected(Job.FACTOR, input.numbers()));
+    Collections.sort(expected);
+    assertEquals(expected, written, "the same results, each once");
+    assertEquals(20, r.numbersAnswered());
+    assertBalanced(r);
+  }
+
+  @Test
   void cancelFinishesInFlightBatchesWritesThePrefixAndSendsNothingNew(ActorTestKit kit) {
     FakeWorkers fw = new FakeWorkers(kit);
     ArraySource input = ArraySource.range(3_000, 20);

@@ -34,6 +34,15 @@ class PrimesSettingsTest {
     assertEquals(10_000, s.randomCount());
     assertEquals(20_000, s.randomMin());
     assertEquals(100_000_000, s.randomMax());
+    assertEquals(ResultOrder.INPUT, s.order());
+    assertEquals(ResultOrder.INPUT, s.resolve(Job.CHECK, java.util.OptionalLong.of(10), 0).order());
+  }
+
+  @Test
+  void completionOrderIsReadAndReachesTheJob() {
+    PrimesSettings s = PrimesSettings.from(with("brigade.primes.order = completion"));
+    assertEquals(ResultOrder.COMPLETION, s.order());
+    assertEquals(ResultOrder.COMPLETION, s.resolve(Job.FACTOR, java.util.OptionalLong.empty(), 0).order());
   }
 
   @Test
@@ -62,6 +71,7 @@ class PrimesSettingsTest {
     "batch-size = 1000001     | brigade.primes.batch-size = 1000001 | from 1 to 1000000",
     "window = 0               | brigade.primes.window = 0           | >= 1",
     "dispatch = shove         | brigade.primes.dispatch = 'shove'   | one of pull, push",
+    "order = random           | brigade.primes.order = 'random'     | one of completion, input",
     "algorithm = sieve        | brigade.primes.algorithm = 'sieve'  | one of fast, trial",
     "max-retries = -1         | brigade.primes.max-retries = -1     | >= 0",
     "batch-timeout = 0s       | brigade.primes.batch-timeout = '0s' | a duration > 0",

@@ -88,4 +88,48 @@ class RestaurantSettingsTest {
     assertTrue(error("rate = 2, duration = 0s").contains("brigade.restaurant.duration"));
     assertTrue(error("dishes = 0").contains("brigade.restaurant.dishes = 0"));
   }
+
+  @Test
+  void withersGiveWhatTheConfigGives() {
+    RestaurantSettings coded = RestaurantSettings.defaults().withWorkers(3).withDelivery(2).withRetrieval(4)
+        .withOrders(7).withDishes(5).withTimeScale(0.01).withCookTime(Duration.ofMillis(250))
+        .withDeliveryTime(Duration.ZERO).withEatingTime(Duration.ofNanos(1)).withRetrievalTime(Duration.ofSeconds(2))
+        .withWorkInterval(Duration.ofMinutes(1)).withFaultRate(0.25).withSeed(-9).withCloseTimeout(Duration.ofSeconds(7))
+        .withOrderLog("off");
+    RestaurantSettings configured = with("workers = 3, delivery = 2, retrieval = 4, orders = 7, dishes = 5,"
+        + " time-scale = 0.01, cook-time = 250ms, delivery-time = 0s, eating-time = 1ns, retrieval-time = 2s,"
+        + " work-interval = 1m, fault-rate = 0.25, seed = -9, close-timeout = 7s, order-log = off");
+    assertEquals(configured, coded);
+    assertEquals(with("rate = 5, duration = 3s"), RestaurantSettings.defaults().withRate(5, Duration.ofSeconds(3)));
+    assertEquals(RestaurantSettings.from(BrigadeConfig.defaults()), RestaurantSettings.defaults());
+  }
+
+  @Test
+  void withersRefuseWhatTheConfigRefusesWithTheSameLine() {
+    RestaurantSettings d = RestaurantSettings.defaults();
+    assertSameRule("workers = 0", () -> d.withWorkers(0), "withWorkers");
+    assertSameRule("delivery = 10001", () -> d.withDelivery(10_001), "withDelivery");
+    assertSameRule("orders = -1", () -> d.withOrders(-1), "withOrders");
+    assertSameRule("dishes = 0", () -> d.withDishes(0), "withDishes");
+    assertSameRule("time-scale = 0", () -> d.withTimeScale(0), "withTimeScale");
+    assertSameRule("time-scale = 1001", () -> d.withTimeScale(1001), "withTimeScale");
+    assertSameRule("fault-rate = 1", () -> d.withFaultRate(1), "withFaultRate");
+    assertSameRule("order-log = loud", () -> d.withOrderLog("loud"), "withOrderLog");
+    assertSameRule("rate = 5, duration = 0s", () -> d.withRate(5, Duration.ZERO), "withRate");
+    // Durations: the config's rule, the value in its largest whole unit.
+    String negative = assertThrows(UserError.class, () -> d.withCookTime(Duration.ofMillis(-1))).getMessage();
+    assertEquals("invalid setting brigade.restaurant.cook-time = '-1ms' (from withCookTime):"
+        + " expected a duration >= 0 such as 250ms, 2s or 1m", negative);
+    String zero = assertThrows(UserError.class, () -> d.withCloseTimeout(Duration.ZERO)).getMessage();
+    assertTrue(zero.startsWith("invalid setting brigade.restaurant.close-timeout = '0s' (from withCloseTimeout)"), zero);
+    assertTrue(zero.endsWith(error("close-timeout = 0s").replaceAll(".*: expected", ": expected")), zero);
+  }
+
+  /** The wither's error is the config's, but for where the value came from. */
+  private static void assertSameRule(String hocon, org.junit.jupiter.api.function.Executable wither, String name) {
+    String fromConfig = error(hocon);
+    String fromWither = assertThrows(UserError.class, wither).getMessage();
+    assertTrue(fromWither.contains("(from " + name + ")"), fromWither);
+    assertEquals(fromConfig.replaceAll("\\(from [^)]*\\)", "(from X)"), fromWither.replaceAll("\\(from [^)]*\\)", "(from X)"));
+  }
 }

@@ -148,6 +148,19 @@ class RestaurantTest {
   }
 
   @Test
+  void aFaultAimedAtOneWorkerFailsItAloneOnce(ActorTestKit kit) {
+    RestaurantSettings s = RestaurantSettings.defaults().withOrders(20).withTimeScale(0.0001);
+    Run run = run(kit, s, Faults.failOn("worker-2", 1));
+    List<RestaurantEvent.StaffFailed> failures = run.all(RestaurantEvent.StaffFailed.class);
+    assertEquals(1, failures.size(), failures.toString());
+    assertEquals("worker-2", failures.get(0).staff());
+    assertEquals(1, run.staff("worker-2").restarts());
+    for (String other : List.of("worker-1", "delivery-1", "retrieval-1")) assertEquals(0, run.staff(other).restarts());
+    assertEquals(20, run.summary().ordersServed(), "the dropped order was re-sent and served");
+    assertConsistent(run);
+  }
+
+  @Test
   void aSeededFaultRateLosesNoOrder(ActorTestKit kit) {
     RestaurantSettings s = settings("orders = 50, fault-rate = 0.3, seed = 7, time-scale = 0.0001");
     Run run = run(kit, s, s.faults());

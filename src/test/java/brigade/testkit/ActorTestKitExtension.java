@@ -24,6 +24,7 @@ public final class ActorTestKitExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    CapturingAppender.installIfUnconfigured();
     kit(context);
   }
 

@@ -1,19 +1,29 @@
 package brigade.testkit;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.joran.util.ConfigurationWatchListUtil;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
  * Holds log events in memory instead of printing them; {@link ActorTestKitExtension} prints them (through the
- * logger {@value #REPLAY_LOGGER}, which logback-test.xml sends to the console) only when a test fails.
- * Configured as the root appender in src/test/resources/logback-test.xml.
+ * logger {@value #REPLAY_LOGGER}, which {@value #CONFIG} sends to the console) only when a test fails.
+ * That file makes it the root appender: Brigade's own logback-test.xml includes it, and {@link
+ * #installIfUnconfigured} loads it in a project that has no logging file of its own.
  */
 public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
   public static final String REPLAY_LOGGER = "brigade.testkit.CapturedLogs";
+  /** The testkit's logging configuration, a classpath resource (an {@code <included>} file). */
+  public static final String CONFIG = "brigade/testkit/logback-capture.xml";
   private static final int MAX_EVENTS = 20_000;
   private static final List<ILoggingEvent> EVENTS = new ArrayList<>();
 
@@ -52,5 +62,30 @@ public final class CapturingAppender extends AppenderBase<ILoggingEvent> {
     synchronized (EVENTS) {
       return List.copyOf(EVENTS);
     }
+  }
+
+  /**
+   * Loads {@value #CONFIG} when logback runs on its built-in defaults (no logback-test.xml or logback.xml on the
+   * classpath, no {@code -Dlogback.configurationFile}): a project depending on the testkit gets captured logs
+   * without a logging file of its own. A project that has one keeps it (add this appender to it to capture).
+   *
+   * @return true if this call configured logback, false if logging was configured already or is not logback
+   */
+  public static synchronized boolean installIfUnconfigured() {
+    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    if (!(factory instanceof LoggerContext context)) return false;
+    if (ConfigurationWatchListUtil.getMainWatchURL(context) != null) return false;
+    if (context.getObject(CONFIG) != null) return false; // installed already
+    String xml = "<configuration><include resource=\"" + CONFIG + "\"/></configuration>";
+    context.reset();
+    JoranConfigurator joran = new JoranConfigurator();
+    joran.setContext(context);
+    try {
+      joran.doConfigure(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    } catch (JoranException e) {
+      throw new IllegalStateException("cannot load the testkit's logging configuration " + CONFIG, e);
+    }
+    context.putObject(CONFIG, Boolean.TRUE);
+    return true;
   }
 }

@@ -1,0 +1,60 @@
+package brigade.restaurant;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.AskPattern;
+import brigade.config.BrigadeConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The demonstration's last step, in code: the executor lessons as Akka asks on a restaurant that stays open.
+ * {@code executor.submit(task)} then {@code future.result()} is an ask of one order ({@link Restaurant.PlaceOrder});
+ * {@code Pool.map} a batch ({@link Restaurant.PlaceOrders}); {@code shutdown()} and the tally an ask for the
+ * {@link Summary} ({@link Restaurant.CloseForSummary}).
+ */
+public final class AskLesson {
+  /** How long each ask waits for its reply (wall time). */
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+
+  private AskLesson() {}
+
+  /**
+   * Runs the lesson on an actor system of its own (Brigade's bundled settings), printing one line per ask.
+   *
+   * @param out where the lines go
+   * @return the summary the last ask returned
+   * @throws Exception if an ask fails or times out (it should not: the restaurant runs at time-scale 0.01)
+   */
+  public static Summary run(PrintWriter out) throws Exception {
+    RestaurantSettings settings = RestaurantSettings.defaults().withOrders(0).withTimeScale(0.01);
+    ActorSystem<Restaurant.Command> system = ActorSystem.create(RestaurantCommand.front(settings,
+        new Restaurant.Options(Faults.NONE, null, System::nanoTime, null, true)), "brigade-asks", BrigadeConfig.defaults());
+    try {
+      ActorRef<Restaurant.Command> restaurant = system; // the guardian passes every command on to the restaurant
+      Restaurant.OrderOutcome one = get(AskPattern.ask(restaurant, Restaurant.PlaceOrder::new, ASK_TIMEOUT,
+          system.scheduler()));
+      out.println("ask(PlaceOrder)     -> " + one + "    # executor.submit(task), future.result()");
+      Restaurant.OrdersOutcome three = get(AskPattern.ask(restaurant, r -> new Restaurant.PlaceOrders(3, r),
+          ASK_TIMEOUT, system.scheduler()));
+      out.println("ask(PlaceOrders(3)) -> " + three.served() + " served: orders " + three.outcomes().stream()
+          .map(o -> String.valueOf(o.orderId())).collect(Collectors.joining(", ")) + "    # Pool.map(fn, items)");
+      Summary summary = get(AskPattern.ask(restaurant, Restaurant.CloseForSummary::new, ASK_TIMEOUT,
+          system.scheduler()));
+      out.println("ask(CloseForSummary) -> " + summary.ordersReceived() + " received, " + summary.ordersServed()
+          + " served, " + summary.ordersCancelled() + " cancelled    # executor.shutdown(), then the tally");
+      out.flush();
+      return summary;
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static <T> T get(CompletionStage<T> reply) throws Exception {
+    return reply.toCompletableFuture().get(ASK_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+  }
+}
