@@ -105,8 +105,8 @@ public final class Tracer {
   private final Map<String, Track> tracks = new ConcurrentHashMap<>();
   private final AtomicInteger nextTid = new AtomicInteger(1);
   private final AtomicLong accepted = new AtomicLong();
-  private final AtomicLong cut = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
+  private final java.util.concurrent.atomic.LongAdder cut = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
   private final Map<String, Object> notes = new ConcurrentHashMap<>();
   private final Thread writer;
   private final Thread hook;
@@ -262,27 +262,35 @@ public final class Tracer {
 
   private void add(Event e) {
     if (closing) return;
-    if (accepted.incrementAndGet() > maxEvents) {
-      accepted.decrementAndGet();
-      cut.incrementAndGet();
+    // Past the cap: one read and one uncontended add, no queue.
+    if (accepted.get() >= maxEvents || accepted.incrementAndGet() > maxEvents) {
+      cut.increment();
       return;
     }
     if (!queue.offer(e)) {
       accepted.decrementAndGet();
-      dropped.incrementAndGet();
+      dropped.increment();
     }
   }
 
+  private static final int CHUNK = 1024;
+
   private void write(JsonGenerator json) {
     boolean ok = true;
+    java.util.List<Event> chunk = new java.util.ArrayList<>(CHUNK);
     try {
       while (true) {
         Event e = queue.poll(50, TimeUnit.MILLISECONDS);
         ok = flushMetadata(json, ok);
         if (e != null) {
           ok = writeSafely(json, e, ok);
+          // In chunks: one lock hand-over per chunk, not per event, so the actors' offers rarely wait for the writer.
           // Names first: a track's metadata is queued before its first event, so it is written before it.
-          while ((e = queue.poll()) != null) ok = writeSafely(json, e, flushMetadata(json, ok));
+          while (queue.drainTo(chunk, CHUNK) > 0) {
+            ok = flushMetadata(json, ok);
+            for (Event c : chunk) ok = writeSafely(json, c, ok);
+            chunk.clear();
+          }
         } else if (closing && queue.isEmpty()) {
           break;
         }
@@ -299,8 +307,8 @@ public final class Tracer {
           json.writeStringField("tool", "brigade");
           json.writeNumberField("events", written);
           json.writeNumberField("maxEvents", maxEvents);
-          json.writeNumberField("cutByCap", cut.get());
-          json.writeNumberField("dropped", dropped.get());
+          json.writeNumberField("cutByCap", cut.sum());
+          json.writeNumberField("dropped", dropped.sum());
           for (Map.Entry<String, Object> n : new java.util.TreeMap<>(notes).entrySet()) {
             json.writeFieldName(n.getKey());
             value(json, n.getValue());
@@ -419,7 +427,7 @@ public final class Tracer {
         // the JVM is going down: the hook runs this again and gets the same result
       }
     }
-    result = new Result(file, written, cut.get(), dropped.get(), maxEvents, error);
+    result = new Result(file, written, cut.sum(), dropped.sum(), maxEvents, error);
     return result;
   }
 }
