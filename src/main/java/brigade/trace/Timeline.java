@@ -87,6 +87,9 @@ public final class Timeline {
     float[][] busy;
     final Map<Integer, List<int[]>> marks = new HashMap<>();
     final List<int[]> markList = new ArrayList<>();
+    /** Columns where a slice starts: a thin gap there, so back-to-back steps read as steps, not one bar. */
+    final java.util.BitSet starts = new java.util.BitSet();
+    boolean drawn;
 
     Row(String label, boolean async) {
       this.label = label;
@@ -166,8 +169,12 @@ public final class Timeline {
       Row r = rows.get(key(e));
       if (r == null) return;
       switch (ph) {
-        case "X" -> cover(r, activities.get(activity(e.path("name").asText())), e.path("ts").asDouble() - t0,
-            e.path("dur").asDouble(), span);
+        case "X" -> {
+          double from = e.path("ts").asDouble() - t0;
+          cover(r, activities.get(activity(e.path("name").asText())), from, e.path("dur").asDouble(), span);
+          // Only where steps are wide enough to see (3 columns and more): else the gaps would grey the bar out.
+          if (e.path("dur").asDouble() / span * COLS >= 3) r.starts.set((int) Math.min(COLS - 1, from / span * COLS));
+        }
         case "i" -> {
           int kind = markKind(e.path("name").asText());
           if (kind < 0) return;
@@ -177,6 +184,7 @@ public final class Timeline {
             int[] m = {x, kind};
             r.marks.get(x).add(m);
             r.markList.add(m);
+            r.drawn = true;
           }
         }
         case "b" -> open.put(e.path("id").asText(), e.path("ts").asDouble());
@@ -189,8 +197,17 @@ public final class Timeline {
         default -> { }
       }
     });
+    // A track with nothing to draw (the restaurant's own: its queues are counters, in the trace) takes no row.
+    int quiet = 0;
+    for (java.util.Iterator<Row> it = rows.values().iterator(); it.hasNext(); ) {
+      if (!it.next().drawn) {
+        it.remove();
+        quiet++;
+      }
+    }
+    hidden += quiet;
     List<String> legend = new ArrayList<>(activities.keySet());
-    int height = TOP + rows.size() * ROW + 70;
+    int height = TOP + rows.size() * ROW + 76 + (hidden > 0 ? 18 : 0);
     String name = picture.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".svg")) {
       try (Writer w = Files.newBufferedWriter(picture, StandardCharsets.UTF_8)) {
@@ -226,6 +243,7 @@ public final class Timeline {
 
   private static void cover(Row r, Integer kind, double from, double dur, double span) {
     if (kind == null) return;
+    r.drawn = true;
     double colWidth = span / COLS;
     double to = from + Math.max(dur, 0);
     int c0 = (int) Math.max(0, Math.min(COLS - 1, from / colWidth));
@@ -305,10 +323,16 @@ public final class Timeline {
             0.35 + 0.65 * share);
         col = end;
       }
+      for (int col = r.starts.nextSetBit(1); col >= 0; col = r.starts.nextSetBit(col + 1)) {
+        c.rect(LEFT + col, y + (ROW - BAR) / 2.0, 1, BAR, Color.WHITE, 1);
+      }
       for (int[] m : r.markList) mark(c, LEFT + m[0] + 0.5, y, m[1]);
       y += ROW;
     }
-    if (hidden > 0) c.text(LEFT, y + 14, "(" + hidden + " more tracks in the trace file)", 11, Color.GRAY, false);
+    if (hidden > 0) {
+      c.text(LEFT, y + 14, "(" + hidden + " more track" + (hidden == 1 ? "" : "s")
+          + " in the trace file: counters, or past " + MAX_ROWS + " rows)", 11, Color.GRAY, false);
+    }
     axis(c, y + (hidden > 0 ? 18 : 0), spanMicros);
     legend(c, height - 14, legend);
   }
