@@ -113,7 +113,7 @@ class PrimesJarIT {
     Path csv = dir.resolve("part.csv");
     // Heavy numbers for trial division: minutes of work, stopped after a few seconds.
     Process p = java("primes", "factor", "--random", "2000000", "--min", "1000000000000", "--max", "10000000000000",
-        "--no-baseline", "--json", "--output", csv.toString()).start();
+        "--no-baseline", "--json", "--output", csv.toString(), "--trace", "interrupted.json").start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (lines(csv) < 200 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(100);
     assertTrue(p.isAlive(), "ended before Ctrl-C: " + Files.readString(dir.resolve("err.txt")));
@@ -130,6 +130,10 @@ class PrimesJarIT {
     assertEquals(out, rows.size() - 1);
     assertTrue(Files.readString(csv).endsWith("\n"));
     for (String row : rows.subList(1, rows.size())) assertTrue(row.matches("\\d+,(true|false),[\\d ]+"), row);
+    // The trace of a run cut short by Ctrl-C is a complete, valid file.
+    brigade.trace.TraceCheck trace = brigade.trace.TraceCheck.of(dir.resolve("interrupted.json"));
+    assertTrue(trace.slices().size() > 0);
+    assertEquals(report.get("trace").get("events").asLong(), trace.other("events").asLong());
   }
 
   @Test

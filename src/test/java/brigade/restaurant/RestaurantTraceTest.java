@@ -78,6 +78,29 @@ class RestaurantTraceTest {
   }
 
   @Test
+  void theStepsAreJfrEventsWhenARecordingRuns(ActorTestKit kit, @TempDir Path dir) throws Exception {
+    RestaurantSettings s = RestaurantTest.settings("orders = 15, time-scale = 0.001, order-log = off");
+    Summary summary;
+    Path file = dir.resolve("r.jfr");
+    try (jdk.jfr.Recording rec = new jdk.jfr.Recording()) {
+      rec.enable("brigade.OrderStep");
+      rec.enable("brigade.StaffLifecycle");
+      rec.start();
+      summary = run(kit, s, Faults.NONE, Tracer.OFF, r -> {}); // no trace: JFR stands on its own
+      rec.stop();
+      rec.dump(file);
+    }
+    List<jdk.jfr.consumer.RecordedEvent> events = jdk.jfr.consumer.RecordingFile.readAllEvents(file);
+    Map<String, Long> steps = new HashMap<>();
+    for (jdk.jfr.consumer.RecordedEvent e : events) {
+      if (e.getEventType().getName().equals("brigade.OrderStep")) steps.merge(e.getString("step"), 1L, Long::sum);
+    }
+    assertEquals(Map.of("cook", 15L, "deliver", 15L, "retrieve", 15L), steps);
+    assertEquals(summary.staff().size(), events.stream().filter(e -> e.getEventType().getName()
+        .equals("brigade.StaffLifecycle") && e.getString("what").equals("retired")).count());
+  }
+
+  @Test
   void aHardStopIsMarkedAndTheColumnsAreFilledWithoutATrace(ActorTestKit kit, @TempDir Path dir) {
     Path file = dir.resolve("t.json");
     Tracer tracer = Tracer.open(file, 1_000_000, "--trace");
