@@ -452,7 +452,7 @@ public final class PrimesCommand implements Callable<Integer> {
         TraceOutput.Finished seen = traced.finish(title());
         out.print(json ? seen.addTo(nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
             : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText())
-                + seen.toText());
+                + (nodes == null ? "" : System.lineSeparator()) + seen.toText());
         out.flush();
         if (writeError == null && seen.error() != null) writeError = seen.error();
         if (writeError != null) { // what was computed is reported above; the output holds an in-order prefix of it

@@ -500,6 +500,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       long busyMicros = busy / 1000;
       clock.observe(TraceClock.epochMicros(sent), startMicros, startMicros + busyMicros, TraceClock.epochMicros(arrived));
       start = TraceClock.nanoTime(startMicros - clock.offsetMicros());
+      // Whatever the estimate, the span happened between its send and its reply: it is drawn there.
+      start = Math.max(sent, Math.min(start, arrived - busy));
       if (tracer.on()) {
         tracer.note("clock " + reply.node(), "offset " + clock.offsetMicros() + " us +- " + clock.uncertaintyMicros()
             + " us from " + clock.samples() + " replies" + (clock.inconsistent() ? " (the clocks drifted)" : ""));

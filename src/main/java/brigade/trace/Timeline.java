@@ -39,7 +39,7 @@ import javax.imageio.ImageIO;
  */
 public final class Timeline {
   static final int WIDTH = 1200;
-  private static final int LEFT = 190;
+  private static final int LEFT = 270;
   private static final int RIGHT = 20;
   private static final int TOP = 44;
   private static final int ROW = 20;
