@@ -598,7 +598,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Share share(PrimeWorker.Reply r) {
-    return shares.computeIfAbsent(r.worker(), w -> new Share(r.workerName(), r.node()));
+    Share s = shares.get(r.worker()); // no capturing lambda: called twice per reply
+    if (s == null) shares.put(r.worker(), s = new Share(r.workerName(), r.node()));
+    return s;
   }
 
   private Behavior<Command> onTimeout(TaskTimedOut t) {

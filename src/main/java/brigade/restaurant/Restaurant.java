@@ -280,7 +280,10 @@ public final class Restaurant {
     ActorRef<Staff.Command> ref = ctx.spawn(behavior, name);
     ctx.watch(ref); // the join: we get Terminated (or ChildFailed) when it is gone
     Member m = new Member(name, role, ref, tracer.track(TRACE_PROCESS, name));
-    if (tracer.on()) tracer.instant(m.track, "spawned", clock.getAsLong(), "role", role.label());
+    if (tracer.on()) {
+      tracer.instant(m.track, "spawned", clock.getAsLong(), "role", role.label(), "thread",
+          Thread.currentThread().getName());
+    }
     staff.put(ref, m);
     staffByName.put(name, m);
     alive[role.ordinal()]++;
@@ -483,7 +486,9 @@ public final class Restaurant {
     List<Member> live = live();
     for (Member m : live) {
       m.hardStopped = true;
-      if (tracer.on()) tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", why);
+      if (tracer.on()) {
+        tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", why, "thread", Thread.currentThread().getName());
+      }
       ctx.stop(m.ref);
     }
     return live.isEmpty() ? finish() : stopping(true, true);
@@ -845,7 +850,10 @@ public final class Restaurant {
     }
     ctx.getLog().warn("hard stop of {} (its order in hand goes back to the queue)", m.name);
     m.hardStopped = true;
-    if (tracer.on()) tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", "hard stop of " + m.name);
+    if (tracer.on()) {
+      tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", "hard stop of " + m.name, "thread",
+          Thread.currentThread().getName());
+    }
     ctx.stop(m.ref);
     return Behaviors.same();
   }
