@@ -29,9 +29,9 @@ import java.util.function.LongSupplier;
  * is zero, or already past on the run's timeline (see {@link Staff}), is done at once, without a timer.
  *
  * <p>Supervision: {@link #create} wraps the actor in a restart strategy. What must survive a restart (tasks
- * done, restarts, the seeded fault coin, overwork count) lives in a {@link Ledger} created <em>outside</em> the
- * restarted part, so a restart resets the work in hand (it is lost, the boss re-sends it on the fresh
- * {@link Ready}) but not the history.
+ * done, restarts, the seeded fault coin, overwork count, when it is next free on the run's timeline) lives in a
+ * {@link Ledger} created <em>outside</em> the restarted part, so a restart resets the work in hand (it is lost, the
+ * boss re-sends it on the fresh {@link Ready}) but not the history.
  */
 final class StaffMember {
 
