@@ -57,6 +57,13 @@ public final class Main implements Callable<Integer> {
           // The six reference numbers on the pool, with the sequential baseline and the speedup.
           List.of("primes", "check"));
 
+  /** The demonstration's last words: how to see any of its steps on a timeline. */
+  static final String SEE_A_STEP = "To see a step on a timeline, add --trace FILE.json (open it in https://ui.perfetto.dev"
+      + " or chrome://tracing) and --timeline FILE.png, e.g.:" + System.lineSeparator()
+      + "  brigade restaurant --orders 12 --dishes 4 --fault-rate 0.1 --hard-stop worker-2@600ms --time-scale 0.5"
+      + " --trace restaurant.json --timeline restaurant.png" + System.lineSeparator()
+      + "(docs/seeing-a-run.md says what the rows, bars and marks mean)";
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -79,6 +86,9 @@ public final class Main implements Callable<Integer> {
       spec.commandLine().getErr().println("brigade: the ask lesson failed: " + e);
       return EXIT_FAILED;
     }
+    out.println();
+    out.println(SEE_A_STEP);
+    out.flush();
     return EXIT_OK;
   }
 

@@ -15,6 +15,7 @@ import brigade.primes.PrimeKitchen;
 import brigade.primes.PrimesSettings;
 import brigade.primes.ResultSink;
 import brigade.report.JobReport;
+import brigade.trace.TraceOutput;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -207,6 +208,15 @@ public final class PrimesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+        description = "Write the run's timeline as a Chrome trace (JSON), to open in https://ui.perfetto.dev or "
+            + "chrome://tracing (brigade.trace.file).")
+    String trace;
+
+    @Option(names = "--timeline", paramLabel = "FILE.png|FILE.svg",
+        description = "Draw the run as a picture: one row per actor (coordinator, workers, passes), its work as bars.")
+    Path timeline;
+
     @Mixin ClusterOptions cluster; // --cluster and its flags: run on the workers of `brigade node` processes
 
     abstract Job job();
@@ -232,6 +242,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.random-min", "--min", min)
           .put("brigade.primes.random-max", "--max", max)
           .put("brigade.primes.seed", "--seed", seed)
+          .put("brigade.trace.file", "--trace", trace)
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
       // Ctrl-C from here on: before the work starts it ends the run at once, with one line; during the job it
@@ -254,7 +265,9 @@ public final class PrimesCommand implements Callable<Integer> {
           throw new UserError("--repeat " + settings.repeat() + " needs a local pool: a --cluster job runs once");
         }
         selfTest(settings.primeAlgorithm());
-        PrimesRun run = new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled());
+        // Last of the checks, since it creates the files: the trace is open (and the picture's path tried) before work.
+        TraceOutput traced = TraceOutput.open(cfg, timeline);
+        PrimesRun run = new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled(), traced);
         running.set(run);
         if (ctrlC.count() > 0) interruptedBeforeWork(); // came while the run was being set up
         return run.run();
@@ -336,6 +349,7 @@ public final class PrimesCommand implements Callable<Integer> {
     private final Path output;
     private final boolean json;
     private final boolean clusterJob;
+    private final TraceOutput traced;
     private final int cores = Runtime.getRuntime().availableProcessors();
     /** Completed once the report is printed and the CSV flushed: SIGTERM's shutdown task waits for it. */
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
@@ -344,8 +358,9 @@ public final class PrimesCommand implements Callable<Integer> {
     private volatile boolean interrupted;
 
     PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, Job job, NumberSources.Input input,
-        Path output, boolean json, boolean clusterJob) {
+        Path output, boolean json, boolean clusterJob, TraceOutput traced) {
       this.clusterJob = clusterJob;
+      this.traced = traced;
       this.spec = spec;
       this.config = config;
       this.settings = settings;
@@ -412,7 +427,7 @@ public final class PrimesCommand implements Callable<Integer> {
           : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize()), settings.faultPlan());
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
           ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN,
-          system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
+          system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()), traced.tracer());
       this.session = session;
       if (interrupted) session.cancel(); // Ctrl-C came while the actor system started
       try {
@@ -451,9 +466,12 @@ public final class PrimesCommand implements Callable<Integer> {
             brigade.config.BrigadeConfig.sources(config), processStartup);
         PrintWriter out = reportTo;
         brigade.cluster.ClusterReport nodes = clusterJob ? coordinator.report(outcome.result()) : null;
-        out.print(json ? (nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
-            : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText()));
+        TraceOutput.Finished seen = traced.finish(title());
+        out.print(json ? seen.addTo(nodes == null ? report.toJson() : nodes.addTo(report.toJson())) + System.lineSeparator()
+            : report.toText(timesSign()) + (nodes == null ? "" : System.lineSeparator() + nodes.toText())
+                + (nodes == null ? "" : System.lineSeparator()) + seen.toText());
         out.flush();
+        if (writeError == null && seen.error() != null) writeError = seen.error();
         if (writeError != null) { // what was computed is reported above; the output holds an in-order prefix of it
           PrintWriter err = spec.commandLine().getErr();
           err.println(spec.qualifiedName() + ": failed: " + writeError);
@@ -482,6 +500,7 @@ public final class PrimesCommand implements Callable<Integer> {
           // the run failed writing this file, and said so
         } finally {
           reported.complete(Done.getInstance());
+          traced.finish(title()); // however the run ended, the trace is a complete file
           system.terminate();
           try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -492,6 +511,11 @@ public final class PrimesCommand implements Callable<Integer> {
           }
         }
       }
+    }
+
+    /** The picture's title: the command as run. */
+    private String title() {
+      return "brigade " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     /** The CSV's bytes (ASCII) onto the command's standard output writer; closing it only flushes. */

@@ -93,6 +93,11 @@ public final class ClusterCoordinator implements AutoCloseable {
         log.workerLost(node, batchesResent);
         progress.workerLost(workerName, node, batchesResent);
       }
+
+      @Override
+      public brigade.trace.Tracer tracer() {
+        return progress.tracer(); // the job's trace, through this wrapper
+      }
     };
   }
 

@@ -213,6 +213,16 @@ public final class SettingsReader {
     return config.getValue(key);
   }
 
+  /**
+   * Names a setting as errors do, for a value whose fault shows only when it is used (a file that cannot be opened).
+   *
+   * @return e.g. "brigade.trace.file = '/no/t.json' (from flag --trace)"
+   */
+  public String described(String path) {
+    ConfigValue raw = raw(path);
+    return key(path) + " = " + render(raw) + " (" + origin(raw) + ")";
+  }
+
   private UserError invalid(String path, ConfigValue raw, String allowed) {
     return new UserError(
         "invalid setting " + key(path) + " = " + render(raw) + " (" + origin(raw) + "): expected " + allowed);

@@ -10,6 +10,10 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import brigade.primes.JobResult.FailedBatch;
 import brigade.report.DurationText;
+import brigade.trace.BusyTime;
+import brigade.trace.NodeClock;
+import brigade.trace.TraceClock;
+import brigade.trace.Tracer;
 import brigade.primes.JobResult.WorkerStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,6 +98,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     final long to;
     State state = State.WAITING;
     boolean sentBefore;
+    /** When it was last sent (nanoTime): bounds its worker's span, for the node's clock offset. */
+    long sentNanos;
+    /** Its latest send's flow id in the trace (send -> compute -> reply). */
+    long flowId;
     int failures;
     String error = "";
     /** Pull mode: the workers currently holding this task (more than one after a timeout re-send). */
@@ -161,12 +169,22 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     long batches;
     long numbers;
     long busyNanos;
+    /** Its spans on this node's clock: the utilisation and longest-idle columns. */
+    final BusyTime busy = new BusyTime();
+    /** Its track in the trace (null until traced). */
+    Tracer.Track track;
+    /** Where its last traced span ended (nanoTime): a remote span is never drawn before it (clock estimates move). */
+    long tracedEnd = Long.MIN_VALUE;
 
     Share(String name, String node) {
       this.name = name;
       this.node = node;
     }
   }
+
+  /** The trace's process for this JVM: the coordinator, the reference passes, and local workers. */
+  static final String TRACE_PROCESS = "primes: this JVM";
+  private static final java.util.concurrent.atomic.AtomicLong FLOW_IDS = new java.util.concurrent.atomic.AtomicLong();
 
   private final TimerScheduler<Command> timers;
   private final JobSpec spec;
@@ -179,6 +197,12 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final int minWorkers;
   /** Which deliveries fail on purpose: decided here and sent with the batch, since workers serve many jobs. */
   private final FaultPlan faults;
+  private final Tracer tracer;
+  private final Tracer.Track track;
+  /** Per node ("local" needs none: one clock), where its clock stands against this one. */
+  private final Map<String, NodeClock> clocks = new HashMap<>();
+  /** The counters last traced: in flight, waiting for in-order output, idle workers. */
+  private long tracedInFlight = -1, tracedWaiting = -1, tracedIdle = -1;
 
   /** PUSH: the pool router. */
   private ActorRef<PrimeWorker.Command> router;
@@ -255,6 +279,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.sink = sink;
     this.completionOrder = spec.order() == ResultOrder.COMPLETION;
     this.progress = progress;
+    this.tracer = progress.tracer();
+    this.track = tracer.track(TRACE_PROCESS, "coordinator");
     this.promise = promise;
     this.replyTo = ctx.messageAdapter(PrimeWorker.Reply.class, WrappedReply::new);
     if (workers instanceof WorkerSource.External external) {
@@ -374,9 +400,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   private void send(Task task, ActorRef<PrimeWorker.Command> target) {
     if (task.sentBefore) retries++;
-    task.sentBefore = true;
+    long sendStart = System.nanoTime();
+    task.sentNanos = sendStart;
     task.state = State.SENT;
-    if (firstSendNanos == 0) firstSendNanos = System.nanoTime();
+    if (firstSendNanos == 0) firstSendNanos = sendStart;
     if (pull) {
       pullers.get(target).holding.add(task.key);
       task.holders.add(target);
@@ -390,6 +417,15 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     } else {
       target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo, fault));
     }
+    if (tracer.on()) {
+      long end = System.nanoTime();
+      task.flowId = FLOW_IDS.incrementAndGet();
+      tracer.complete(track, task.sentBefore ? "re-send" : "send", "batch", sendStart, end - sendStart,
+          "batch", batch.id, "part", task.key.part(), "numbers", batch.numbers.length, "retry", task.failures,
+          "to", pull ? target.path().name() : "router", "thread", Thread.currentThread().getName());
+      tracer.flow(track, 's', "batch", task.flowId, sendStart + (end - sendStart) / 2);
+    }
+    task.sentBefore = true;
   }
 
   // ---- replies ----
@@ -400,7 +436,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onReply(PrimeWorker.Reply reply) {
+    long arrived = System.nanoTime();
     Task task = task(reply.batchId(), reply.part());
+    span(reply, task, arrived);
     if (pull) release(reply.worker(), new TaskKey(reply.batchId(), reply.part()), task);
     boolean open = task != null && !task.batch.done() && task.state != State.DONE && task.state != State.FAILED;
     if (open) {
@@ -422,7 +460,80 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
         retryOrGiveUp(task, ((PrimeWorker.Failed) reply).error());
       }
     }
+    if (tracer.on()) {
+      long end = System.nanoTime();
+      tracer.complete(track, "reply", "batch", arrived, end - arrived, "batch", reply.batchId(), "part", reply.part(),
+          "from", reply.workerName(), "accepted", open, "thread", Thread.currentThread().getName());
+      if (task != null && task.flowId != 0) tracer.flow(track, 'f', "batch", task.flowId, arrived + (end - arrived) / 2);
+    }
     return flushAndDispatch();
+  }
+
+  /**
+   * The worker's span for this reply, on this node's clock: utilisation bookkeeping, and a slice on the worker's
+   * track when tracing. A local worker shares this JVM's clock; a remote one is placed with its node's estimated
+   * offset ({@link NodeClock}), and never before its previous span on the track (the estimate moves as replies come).
+   */
+  private void span(PrimeWorker.Reply reply, Task task, long arrived) {
+    long startMicros;
+    long busy;
+    String thread;
+    String name;
+    if (reply instanceof PrimeWorker.Computed c) {
+      startMicros = c.startMicros();
+      busy = c.busyNanos();
+      thread = c.thread();
+      name = "batch";
+    } else if (reply instanceof PrimeWorker.RangeChecked r) {
+      startMicros = r.startMicros();
+      busy = r.busyNanos();
+      thread = r.thread();
+      name = "range";
+    } else {
+      PrimeWorker.Failed f = (PrimeWorker.Failed) reply;
+      startMicros = f.startMicros();
+      busy = f.busyNanos();
+      thread = f.thread();
+      name = "batch failed";
+    }
+    if (startMicros == 0) return; // an old worker, or a test's: no timing to place
+    long sent = task == null || task.sentNanos == 0 ? arrived - busy : task.sentNanos;
+    long start;
+    if (reply.node().equals("local")) {
+      start = TraceClock.nanoTime(startMicros);
+    } else {
+      NodeClock clock = clocks.computeIfAbsent(reply.node(), n -> new NodeClock());
+      long busyMicros = busy / 1000;
+      clock.observe(TraceClock.epochMicros(sent), startMicros, startMicros + busyMicros, TraceClock.epochMicros(arrived));
+      start = TraceClock.nanoTime(startMicros - clock.offsetMicros());
+      // Whatever the estimate, the span happened between its send and its reply: it is drawn there.
+      start = Math.max(sent, Math.min(start, arrived - busy));
+      if (tracer.on()) {
+        tracer.note("clock " + reply.node(), "offset " + clock.offsetMicros() + " us +- " + clock.uncertaintyMicros()
+            + " us from " + clock.samples() + " replies" + (clock.inconsistent() ? " (the clocks drifted)" : ""));
+      }
+    }
+    Share share = share(reply);
+    if (start < share.tracedEnd) start = share.tracedEnd;
+    share.tracedEnd = start + busy;
+    share.busy.add(start, start + busy);
+    if (!tracer.on()) return;
+    if (share.track == null) {
+      share.track = tracer.track(reply.node().equals("local") ? TRACE_PROCESS : "node " + reply.node(),
+          reply.workerName());
+    }
+    int numbers = task == null ? 0 : task.batch.split ? 1 : task.batch.numbers.length;
+    if (reply instanceof PrimeWorker.Failed f) {
+      tracer.complete(share.track, name, "batch", start, busy, "batch", reply.batchId(), "part", reply.part(),
+          "numbers", numbers, "busyMicros", busy / 1000, "retry", task == null ? 0 : task.failures, "error", f.error(),
+          "node", reply.node(), "thread", thread);
+      tracer.instant(share.track, "restarted", start + busy, "error", f.error(), "batch", reply.batchId());
+    } else {
+      tracer.complete(share.track, name, "batch", start, busy, "batch", reply.batchId(), "part", reply.part(),
+          "numbers", numbers, "busyMicros", busy / 1000, "retry", task == null ? 0 : task.failures,
+          "node", reply.node(), "thread", thread);
+    }
+    if (task != null && task.flowId != 0) tracer.flow(share.track, 't', "batch", task.flowId, start + busy / 2);
   }
 
   private void release(ActorRef<PrimeWorker.Command> worker, TaskKey key, Task task) {
@@ -495,7 +606,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Share share(PrimeWorker.Reply r) {
-    return shares.computeIfAbsent(r.worker(), w -> new Share(r.workerName(), r.node()));
+    Share s = shares.get(r.worker()); // no capturing lambda: called twice per reply
+    if (s == null) shares.put(r.worker(), s = new Share(r.workerName(), r.node()));
+    return s;
   }
 
   private Behavior<Command> onTimeout(TaskTimedOut t) {
@@ -503,6 +616,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     if (task == null || task.state != State.SENT || task.batch.done()) return this;
     getContext().getLog().warn("batch {}{} got no reply within {}", task.batch.id,
         task.batch.split ? " (range " + task.key.part() + ")" : "", DurationText.of(spec.batchTimeout()));
+    if (tracer.on()) {
+      tracer.instant(track, "batch timed out", System.nanoTime(), "batch", task.batch.id, "part", task.key.part());
+    }
     retryOrGiveUp(task, "no reply within " + DurationText.of(spec.batchTimeout()));
     return flushAndDispatch();
   }
@@ -516,8 +632,15 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       task.state = State.FAILED;
       ready.remove(task);
       answered(task.batch);
+      if (tracer.on()) {
+        tracer.instant(track, "batch failed for good", System.nanoTime(), "batch", task.batch.id, "error", error);
+      }
     } else {
       requeue(task);
+      if (tracer.on() && task.state == State.WAITING) {
+        tracer.instant(track, "batch to re-send", System.nanoTime(), "batch", task.batch.id, "part", task.key.part(),
+            "retry", task.failures, "error", error);
+      }
     }
   }
 
@@ -558,6 +681,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     }
     getContext().getLog().info("prime worker {} {}: {} of its batches to re-send", worker.path(), why, resent);
     Share share = shares.get(worker);
+    if (tracer.on()) {
+      tracer.instant(share != null && share.track != null ? share.track : track, "worker lost (" + why + ")",
+          System.nanoTime(), "worker", worker.path().toString(), "resent", resent);
+    }
     progress.workerLost(share != null ? share.name : worker.path().name(),
         share != null ? share.node : PrimeWorker.nodeOf(worker.path().address()), resent);
   }
@@ -626,7 +753,43 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     } catch (RuntimeException e) {
       return fail("writing results failed", e);
     }
-    return dispatch();
+    Behavior<Command> next = dispatch();
+    if (tracer.on()) traceQueues();
+    return next;
+  }
+
+  /**
+   * The queues as counters, when one changed: batches in flight (sent, not answered), batches answered but waiting
+   * for an earlier one to be written in order, and (pull) workers holding nothing. Iterates the window (at most
+   * {@code window} batches), only when tracing.
+   */
+  private void traceQueues() {
+    long inFlight = 0;
+    long waiting = 0;
+    for (Batch b : window.values()) {
+      if (b.done()) {
+        waiting++;
+      } else {
+        for (Task t : b.tasks) {
+          if (t.state == State.SENT) {
+            inFlight++;
+            break;
+          }
+        }
+      }
+    }
+    long idle = -1;
+    if (pull) {
+      idle = 0;
+      for (Puller p : pullers.values()) if (p.holding.isEmpty()) idle++;
+    }
+    if (inFlight == tracedInFlight && waiting == tracedWaiting && idle == tracedIdle) return;
+    tracedInFlight = inFlight;
+    tracedWaiting = waiting;
+    tracedIdle = idle;
+    long now = System.nanoTime();
+    tracer.counter(track, "batches", now, "in flight", inFlight, "waiting for in-order output", waiting);
+    if (pull) tracer.counter(track, "idle workers", now, "idle", idle);
   }
 
   /** A batch is settled (answered, or failed for good): in completion order, it is written at the next flush. */
@@ -691,7 +854,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       return this;
     }
     List<WorkerStats> workers = shares.values().stream()
-        .map(s -> new WorkerStats(s.name, s.node, s.batches, s.numbers, s.busyNanos))
+        .map(s -> new WorkerStats(s.name, s.node, s.batches, s.numbers, s.busyNanos,
+            s.busy.utilisation(firstSendNanos, lastReplyNanos), s.busy.longestIdleNanos(firstSendNanos, lastReplyNanos)))
         .sorted(Comparator.comparing(WorkerStats::node) // worker-2 before worker-10
             .thenComparingInt(w -> w.name().length()).thenComparing(WorkerStats::name))
         .toList();

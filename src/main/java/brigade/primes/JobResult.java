@@ -60,6 +60,15 @@ public record JobResult(
    *
    * @param name the worker's actor name (unique within the job)
    * @param node "local", or the cluster node address the worker lives on
+   * @param utilisation the share (0 to 1) of the run (first send to last reply) the worker spent computing
+   * @param longestIdleNanos its longest stretch of the run with nothing computing (a remote worker's spans placed with
+   *     its node's estimated clock offset)
    */
-  public record WorkerStats(String name, String node, long batches, long numbers, long busyNanos) {}
+  public record WorkerStats(String name, String node, long batches, long numbers, long busyNanos,
+      double utilisation, long longestIdleNanos) {
+    /** A worker's share with no busy/idle spans known (utilisation from busy time alone is not computed). */
+    public WorkerStats(String name, String node, long batches, long numbers, long busyNanos) {
+      this(name, node, batches, numbers, busyNanos, 0, 0);
+    }
+  }
 }

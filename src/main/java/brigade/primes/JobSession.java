@@ -179,6 +179,8 @@ public final class JobSession {
   private IoTimes firstRunIo;
   private final AtomicReference<JobRun> current = new AtomicReference<>();
   private final ForkJoinPass forkJoin = new ForkJoinPass();
+  private final brigade.trace.Tracer tracer;
+  private final brigade.trace.Tracer.Track passes;
 
   /**
    * @param output where the first pool run's results go, in input order (the CSV), or {@link ResultSink#NONE}
@@ -190,6 +192,20 @@ public final class JobSession {
    */
   public JobSession(PrimesSettings settings, Job job, NumberSources.Input input, Workers workers, ResultSink output,
       Progress progress, Duration cancelGrace, int showUpTo, Executor io) {
+    this(settings, job, input, workers, output, progress, cancelGrace, showUpTo, io, brigade.trace.Tracer.OFF);
+  }
+
+  /**
+   * As above, traced: each timed pass (pool run, ForkJoinPool reference, sequential baseline) is a slice on a
+   * "passes" track, and each pool run's coordinator traces its batches, workers and queues (the untimed warm-up is
+   * not traced).
+   *
+   * @param tracer the run's trace, or {@link brigade.trace.Tracer#OFF}
+   */
+  public JobSession(PrimesSettings settings, Job job, NumberSources.Input input, Workers workers, ResultSink output,
+      Progress progress, Duration cancelGrace, int showUpTo, Executor io, brigade.trace.Tracer tracer) {
+    this.tracer = Objects.requireNonNull(tracer, "tracer");
+    this.passes = tracer.track(JobCoordinator.TRACE_PROCESS, "passes");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.job = Objects.requireNonNull(job, "job");
     this.input = Objects.requireNonNull(input, "input");
@@ -284,10 +300,10 @@ public final class JobSession {
     List<ResultBatch> shown = new ArrayList<>();
     AtomicReference<JobResult> first = new AtomicReference<>();
     List<TimedRounds.Pass> round1 = new ArrayList<>();
-    round1.add(TimedRounds.pass("actor pool", () -> poolPass(spec, output,
-        input.count() <= showUpTo ? shown : null, "primes " + job.label(), first)));
-    if (compareHere) round1.add(forkJoinPass(spec));
-    if (baselineOn) round1.add(sequentialPass(algorithm, "sequential"));
+    round1.add(traced(TimedRounds.pass("actor pool", () -> poolPass(spec, output,
+        input.count() <= showUpTo ? shown : null, "primes " + job.label(), first)), 1));
+    if (compareHere) round1.add(traced(forkJoinPass(spec), 1));
+    if (baselineOn) round1.add(traced(sequentialPass(algorithm, "sequential"), 1));
     List<Double> pool = new ArrayList<>();
     List<Double> fj = new ArrayList<>();
     List<Double> seq = new ArrayList<>();
@@ -319,10 +335,11 @@ public final class JobSession {
       for (int round = 1; round < rounds && !cancelled.get(); round++) {
         String of = "round " + (round + 1) + "/" + rounds;
         List<TimedRounds.Pass> passes = new ArrayList<>();
-        passes.add(TimedRounds.pass("actor pool", () -> poolPass(spec, ResultSink.NONE, null,
-            "primes " + job.label() + ", " + of, null)));
-        if (compareHere) passes.add(forkJoinPass(spec));
-        if (baselineOn) passes.add(sequentialPass(algorithm, "sequential, " + of));
+        int number = round + 1;
+        passes.add(traced(TimedRounds.pass("actor pool", () -> poolPass(spec, ResultSink.NONE, null,
+            "primes " + job.label() + ", " + of, null)), number));
+        if (compareHere) passes.add(traced(forkJoinPass(spec), number));
+        if (baselineOn) passes.add(traced(sequentialPass(algorithm, "sequential, " + of), number));
         TimedRounds.Round r;
         try {
           r = TimedRounds.round(passes, round, 0, r1.tally(), "the first pool run", cancelled::get);
@@ -415,7 +432,7 @@ public final class JobSession {
     try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
         CountingSource source = new CountingSource(read)) {
       long start = System.nanoTime();
-      result = await(start(spec, source, tee, answered::set), tee, source, start);
+      result = await(start(spec, source, tee, ProgressListener.traced(answered::set, tracer)), tee, source, start);
       current.set(null);
     } catch (InterruptedException | RuntimeException e) {
       throw e;
@@ -460,6 +477,18 @@ public final class JobSession {
     if (io == null) return source;
     long ahead = (long) spec.window() * spec.batchSize() / PrefetchingSource.CHUNK + 1;
     return new PrefetchingSource(source, io, (int) Math.min(64, Math.max(2, ahead)));
+  }
+
+  /** The pass as a slice on the "passes" track when tracing ("actor pool run", "fork-join reference", "sequential"). */
+  private TimedRounds.Pass traced(TimedRounds.Pass pass, int round) {
+    if (!tracer.on()) return pass;
+    return TimedRounds.pass(pass.name(), () -> {
+      long start = System.nanoTime();
+      Tally t = pass.run();
+      tracer.complete(passes, pass.name(), "pass", start, System.nanoTime() - start, "round", round,
+          "completed", t != null, "thread", Thread.currentThread().getName());
+      return t;
+    });
   }
 
   private TimedRounds.Pass forkJoinPass(JobSpec spec) {

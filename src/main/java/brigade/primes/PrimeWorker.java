@@ -11,6 +11,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import brigade.CborSerializable;
+import brigade.trace.JfrBatchComputed;
+import brigade.trace.TraceClock;
 
 /**
  * A prime worker: receives a batch, computes it with the named algorithm ({@link BatchCompute}, pure code
@@ -82,6 +84,8 @@ public final class PrimeWorker {
    *
    * @param busyNanos time the worker spent computing this batch
    * @param thread the dispatcher thread that computed it ("" when not known)
+   * @param startMicros when the worker started it, microseconds since the epoch on the worker's clock (0: not known);
+   *     with {@code busyNanos}, the span the trace draws on the worker's track (see {@link brigade.trace.NodeClock})
    */
   public record Computed(
       long batchId,
@@ -92,7 +96,8 @@ public final class PrimeWorker {
       boolean[] prime,
       long[] factors,
       int[] factorCounts,
-      String thread)
+      String thread,
+      long startMicros)
       implements Reply {
     @Override
     public int part() {
@@ -102,7 +107,13 @@ public final class PrimeWorker {
     /** A batch's results, with no thread named. */
     public Computed(long batchId, ActorRef<Command> worker, String workerName, String node, long busyNanos,
         boolean[] prime, long[] factors, int[] factorCounts) {
-      this(batchId, worker, workerName, node, busyNanos, prime, factors, factorCounts, "");
+      this(batchId, worker, workerName, node, busyNanos, prime, factors, factorCounts, "", 0);
+    }
+
+    /** A batch's results, with no start time. */
+    public Computed(long batchId, ActorRef<Command> worker, String workerName, String node, long busyNanos,
+        boolean[] prime, long[] factors, int[] factorCounts, String thread) {
+      this(batchId, worker, workerName, node, busyNanos, prime, factors, factorCounts, thread, 0);
     }
   }
 
@@ -110,16 +121,34 @@ public final class PrimeWorker {
    * A range's answer: the smallest divisor of the number in the range, or 0 if it has none there.
    *
    * @param busyNanos time the worker spent on the range
+   * @param startMicros when it started, as in {@link Computed}
    */
   public record RangeChecked(long batchId, int part, ActorRef<Command> worker, String workerName, String node,
-      long busyNanos, long divisor, String thread) implements Reply {}
+      long busyNanos, long divisor, String thread, long startMicros) implements Reply {
+    /** A range's answer with no start time. */
+    public RangeChecked(long batchId, int part, ActorRef<Command> worker, String workerName, String node,
+        long busyNanos, long divisor, String thread) {
+      this(batchId, part, worker, workerName, node, busyNanos, divisor, thread, 0);
+    }
+  }
 
-  /** The batch (or one of its ranges) threw; the worker is being restarted by its supervisor. */
-  public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error, int part)
-      implements Reply {
+  /**
+   * The batch (or one of its ranges) threw; the worker is being restarted by its supervisor.
+   *
+   * @param busyNanos time spent before it threw
+   * @param startMicros when it started, as in {@link Computed}
+   * @param thread the dispatcher thread it ran on ("" when not known)
+   */
+  public record Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error, int part,
+      long busyNanos, long startMicros, String thread) implements Reply {
     /** A whole batch failed. */
     public Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error) {
       this(batchId, worker, workerName, node, error, 0);
+    }
+
+    /** A batch or range failed, with no timing. */
+    public Failed(long batchId, ActorRef<Command> worker, String workerName, String node, String error, int part) {
+      this(batchId, worker, workerName, node, error, part, 0, 0, "");
     }
   }
 
@@ -181,6 +210,8 @@ public final class PrimeWorker {
   private static Behavior<Command> compute(
       ActorContext<Command> ctx, Compute c, FaultPlan faults, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
+    JfrBatchComputed jfr = new JfrBatchComputed();
+    jfr.begin();
     try {
       if (c.injectFault() || faults.failsOn(name, c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
       PrimeAlgorithm algorithm = PrimeAlgorithm.named(c.algorithm());
@@ -194,13 +225,16 @@ public final class PrimeWorker {
         factors = BatchCompute.factor(algorithm, c.numbers(), counts);
       }
       long busy = Math.max(1, System.nanoTime() - start);
-      c.replyTo().tell(
-          new Computed(c.batchId(), self, name, node, busy, prime, factors, counts, Thread.currentThread().getName()));
+      commit(jfr, name, c.batchId(), 0, c.numbers().length, false);
+      c.replyTo().tell(new Computed(c.batchId(), self, name, node, busy, prime, factors, counts,
+          Thread.currentThread().getName(), TraceClock.epochMicros(start)));
       return Behaviors.same();
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       ctx.getLog().warn("batch {} of {} numbers failed: {}; restarting", c.batchId(), c.numbers().length, error);
-      c.replyTo().tell(new Failed(c.batchId(), self, name, node, error));
+      commit(jfr, name, c.batchId(), 0, c.numbers().length, true);
+      c.replyTo().tell(new Failed(c.batchId(), self, name, node, error, 0, Math.max(1, System.nanoTime() - start),
+          TraceClock.epochMicros(start), Thread.currentThread().getName()));
       throw e;
     }
   }
@@ -208,19 +242,35 @@ public final class PrimeWorker {
   private static Behavior<Command> checkRange(
       ActorContext<Command> ctx, CheckRange r, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
+    JfrBatchComputed jfr = new JfrBatchComputed();
+    jfr.begin();
     try {
       if (r.injectFault()) throw new InjectedFault(r.batchId());
       long divisor = TrialDivision.smallestOddDivisor(r.n(), r.from(), r.to());
       long busy = Math.max(1, System.nanoTime() - start);
+      commit(jfr, name, r.batchId(), r.part(), 1, false);
       r.replyTo().tell(new RangeChecked(r.batchId(), r.part(), self, name, node, busy, divisor,
-          Thread.currentThread().getName()));
+          Thread.currentThread().getName(), TraceClock.epochMicros(start)));
       return Behaviors.same();
     } catch (RuntimeException e) {
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       ctx.getLog().warn("range {} of batch {} failed: {}; restarting", r.part(), r.batchId(), error);
-      r.replyTo().tell(new Failed(r.batchId(), self, name, node, error, r.part()));
+      commit(jfr, name, r.batchId(), r.part(), 1, true);
+      r.replyTo().tell(new Failed(r.batchId(), self, name, node, error, r.part(), Math.max(1, System.nanoTime() - start),
+          TraceClock.epochMicros(start), Thread.currentThread().getName()));
       throw e;
     }
+  }
+
+  /** Commits the JFR event of one batch or range, if a recording wants it (nothing is filled in otherwise). */
+  private static void commit(JfrBatchComputed jfr, String worker, long batchId, int part, int numbers, boolean failed) {
+    if (!jfr.shouldCommit()) return;
+    jfr.worker = worker;
+    jfr.batchId = batchId;
+    jfr.part = part;
+    jfr.numbers = numbers;
+    jfr.failed = failed;
+    jfr.commit();
   }
 
   /** "local" in a plain actor system, host:port in a cluster. */

@@ -22,5 +22,34 @@ public interface ProgressListener {
    */
   default void workerLost(String workerName, String node, int batchesResent) {}
 
+  /**
+   * The trace the run's coordinator writes its batches, workers' spans, queues and lifecycle to: a detailed record of
+   * the same progress. {@link brigade.trace.Tracer#OFF} (the default) for none.
+   */
+  default brigade.trace.Tracer tracer() {
+    return brigade.trace.Tracer.OFF;
+  }
+
+  /** @return {@code listener}, with {@code tracer} as its trace */
+  static ProgressListener traced(ProgressListener listener, brigade.trace.Tracer tracer) {
+    if (!tracer.on()) return listener;
+    return new ProgressListener() {
+      @Override
+      public void answered(long numbersAnswered) {
+        listener.answered(numbersAnswered);
+      }
+
+      @Override
+      public void workerLost(String workerName, String node, int batchesResent) {
+        listener.workerLost(workerName, node, batchesResent);
+      }
+
+      @Override
+      public brigade.trace.Tracer tracer() {
+        return tracer;
+      }
+    };
+  }
+
   ProgressListener NONE = n -> {};
 }

@@ -120,8 +120,13 @@ public record JobReport(
   /** A batch given up on: where it starts in the input, its numbers and the last error. */
   public record Failure(long firstIndex, long[] numbers, String error) {}
 
-  /** One worker's share of the pool run; {@code share} is its fraction of the numbers answered. */
-  public record Worker(String name, String node, long batches, long numbers, double busyMillis, double share) {}
+  /**
+   * One worker's share of the pool run; {@code share} is its fraction of the numbers answered, {@code utilisation} the
+   * share (0 to 1) of the run it spent computing, {@code longestIdleMillis} its longest stretch of the run with nothing
+   * to compute.
+   */
+  public record Worker(String name, String node, long batches, long numbers, double busyMillis, double share,
+      double utilisation, double longestIdleMillis) {}
 
   /** One number's result: {@code factors} only for factor jobs. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -178,7 +183,8 @@ public record JobReport(
     List<Worker> workers = new ArrayList<>();
     for (JobResult.WorkerStats w : r.workers()) {
       double share = r.numbersAnswered() == 0 ? 0 : (double) w.numbers() / r.numbersAnswered();
-      workers.add(new Worker(w.name(), w.node(), w.batches(), w.numbers(), round(w.busyNanos() / 1e6, 3), round(share, 4)));
+      workers.add(new Worker(w.name(), w.node(), w.batches(), w.numbers(), round(w.busyNanos() / 1e6, 3), round(share, 4),
+          round(w.utilisation(), 4), round(w.longestIdleNanos() / 1e6, 3)));
     }
     List<Failure> failures = r.failedBatches().stream()
         .map(f -> new Failure(f.firstIndex(), f.numbers(), f.error())).toList();
@@ -288,10 +294,13 @@ public record JobReport(
     }
     if (!workers.isEmpty()) {
       if (runs > 1) line(sb, "workers", "shares of the first run, which wrote the results");
-      TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share");
+      TextTable t = new TextTable("worker", "node", "batches", "numbers", "busy ms", "share", "utilisation",
+          "longest idle ms");
       for (Worker w : workers) {
         t.row(w.name(), w.node(), num(w.batches()), num(w.numbers()), String.format(Locale.ROOT, "%.1f", w.busyMillis()),
-            String.format(Locale.ROOT, "%.1f%%", w.share() * 100));
+            String.format(Locale.ROOT, "%.1f%%", w.share() * 100),
+            String.format(Locale.ROOT, "%.1f%%", w.utilisation() * 100),
+            String.format(Locale.ROOT, "%.1f", w.longestIdleMillis()));
       }
       sb.append(nl).append(t);
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import brigade.trace.BusyTime;
+import brigade.trace.Tracer;
 
 /**
  * The restaurant: a supervisor actor that hires (spawns) and watches its staff, takes orders in, and moves
@@ -185,11 +187,25 @@ public final class Restaurant {
    * @param served set to the orders served so far (for a progress bar), or null
    * @param staysOpen whether the restaurant stays open once the settings' orders are done (and, with a rate, after
    *     the order window), taking asked orders ({@link PlaceOrder}) until it is closed; false: it closes by itself
+   * @param tracer the run's trace ({@link Tracer#OFF} for none): staff steps, lifecycle, queues, customers eating
    */
   public record Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
-      boolean staysOpen) {
+      boolean staysOpen, Tracer tracer) {
+    /** No trace; closes by itself. */
     public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served) {
-      this(faults, listener, clock, served, false);
+      this(faults, listener, clock, served, false, Tracer.OFF);
+    }
+
+    /** No trace. */
+    public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
+        boolean staysOpen) {
+      this(faults, listener, clock, served, staysOpen, Tracer.OFF);
+    }
+
+    /** Traced; closes by itself. */
+    public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
+        Tracer tracer) {
+      this(faults, listener, clock, served, false, tracer);
     }
 
     public static Options of(RestaurantSettings settings) {
@@ -198,7 +214,7 @@ public final class Restaurant {
 
     /** These options for a restaurant that stays open until closed (see {@link #staysOpen}). */
     public Options openUntilClosed() {
-      return new Options(faults, listener, clock, served, true);
+      return new Options(faults, listener, clock, served, true, tracer);
     }
   }
 
@@ -216,6 +232,9 @@ public final class Restaurant {
       ActorRef<RestaurantEvent> listener) {
     return create(settings, new Options(faults, listener, System::nanoTime, null, true));
   }
+
+  /** The trace's process for the restaurant's actor system: every staff actor is a track in it. */
+  public static final String TRACE_PROCESS = "restaurant (local actor system)";
 
   /** The orders of the run, with the settings' faults; no listener. */
   public static Behavior<Command> create(RestaurantSettings settings) {
@@ -268,6 +287,9 @@ public final class Restaurant {
     boolean stopSent;
     boolean hardStopped;
     Exit exit;
+    final Tracer.Track track;
+    /** Its finished steps on the run's timeline: the utilisation and longest-idle columns. */
+    final BusyTime busy = new BusyTime();
     /** Orders assigned in the current pump, sent as one message when it ends. */
     long[] batchIds = new long[4];
     long[] batchReady = new long[4];
@@ -290,10 +312,11 @@ public final class Restaurant {
       return c;
     }
 
-    Member(String name, Role role, ActorRef<Staff.Command> ref) {
+    Member(String name, Role role, ActorRef<Staff.Command> ref, Tracer.Track track) {
       this.name = name;
       this.role = role;
       this.ref = ref;
+      this.track = track;
     }
   }
 
@@ -324,6 +347,14 @@ public final class Restaurant {
   private final AskBook asks = new AskBook();
   /** Orders placed by ask and taken in: received, though not planned by the settings. */
   private long asked;
+  private final Tracer tracer;
+  private final Tracer.Track track;
+  private final Tracer.Track customers;
+  /** Each role's step time (wall, scaled), nanoseconds: a Done's end minus this is the step's start. */
+  private final long[] stepNanos = new long[ROLES.length];
+  /** The queue counters last traced (a counter event only when one changes). */
+  private final long[] tracedWaiting = {-1, -1, -1};
+  private long tracedDishes = -1;
 
   private boolean takeInPending;
   private boolean overloaded;
@@ -348,10 +379,16 @@ public final class Restaurant {
     this.eatingNanos = settings.scaled(settings.eatingTime()).toNanos();
     this.startNanos = clock.getAsLong();
     this.staysOpen = options.staysOpen();
+    this.tracer = options.tracer();
+    this.track = tracer.track(TRACE_PROCESS, "restaurant");
+    this.customers = tracer.track(TRACE_PROCESS, "customers");
+    stepNanos[Role.WORKER.ordinal()] = settings.scaled(settings.cookTime()).toNanos();
+    stepNanos[Role.DELIVERY.ordinal()] = settings.scaled(settings.deliveryTime()).toNanos();
+    stepNanos[Role.RETRIEVAL.ordinal()] = settings.scaled(settings.retrievalTime()).toNanos();
     this.intake = new Intake(settings.expectedOrders(), startNanos,
         settings.atRate() ? 1e9 / settings.rate() * settings.timeScale() : 0);
     ActorRef<Staff.Report> reports = ctx.messageAdapter(Staff.Report.class, StaffReport::new);
-    Staff.Options staffOptions = new Staff.Options(options.faults(), logOrders, clock);
+    Staff.Options staffOptions = new Staff.Options(options.faults(), logOrders, clock, tracer);
     for (Role role : ROLES) rosters[role.ordinal()] = new Roster<>(settings.rosterDepth(role));
     ctx.getLog().info("restaurant opens: {} worker(s), {} delivery, {} dish-retrieval, {} dishes; {}; time-scale {}",
         settings.workers(), settings.delivery(), settings.retrieval(), settings.dishes(),
@@ -379,7 +416,11 @@ public final class Restaurant {
   private void hire(String name, Role role, Behavior<Staff.Command> behavior) {
     ActorRef<Staff.Command> ref = ctx.spawn(behavior, name);
     ctx.watch(ref); // the join: we get Terminated (or ChildFailed) when it is gone
-    Member m = new Member(name, role, ref);
+    Member m = new Member(name, role, ref, tracer.track(TRACE_PROCESS, name));
+    if (tracer.on()) {
+      tracer.instant(m.track, "spawned", clock.getAsLong(), "role", role.label(), "thread",
+          Thread.currentThread().getName());
+    }
     staff.put(ref, m);
     staffByName.put(name, m);
     alive[role.ordinal()]++;
@@ -634,6 +675,9 @@ public final class Restaurant {
     List<Member> live = live();
     for (Member m : live) {
       m.hardStopped = true;
+      if (tracer.on()) {
+        tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", why, "thread", Thread.currentThread().getName());
+      }
       ctx.stop(m.ref);
     }
     return live.isEmpty() ? finish() : stopping(true, true);
@@ -690,9 +734,12 @@ public final class Restaurant {
     }
     asks.settleRest(id -> new Cancelled(id, "restaurant closed")); // none expected: every order was settled above
     long wallNanos = clock.getAsLong() - startNanos;
+    long endNanos = startNanos + wallNanos;
     List<Summary.StaffReport> reports = staff.values().stream()
         .map(m -> new Summary.StaffReport(m.name, m.role.label(), m.handled, m.overwork, m.restarts,
-            m.exit == null ? "on shift" : m.exit.label()))
+            m.exit == null ? "on shift" : m.exit.label(),
+            Math.round(m.busy.utilisation(startNanos, endNanos) * 10_000) / 10_000.0,
+            Math.round(m.busy.longestIdleNanos(startNanos, endNanos) / 1000.0) / 1000.0))
         .toList();
     // "all orders done" is not the word for a run where every order ended cancelled.
     if (closedBy.equals("all orders done") && book.served() == 0 && book.cancelled() > 0) {
@@ -787,6 +834,7 @@ public final class Restaurant {
     }
     boolean held = rosters[m.role.ordinal()].done(m, orderId);
     m.handled++;
+    m.busy.add(at - stepNanos[m.role.ordinal()], at);
     Order o = book.get(orderId);
     if (!held || o == null) {
       ctx.getLog().warn("{} reported order {} it was not holding: ignored", staffName, orderId);
@@ -825,6 +873,7 @@ public final class Restaurant {
       book.leaveDish(o);
       return;
     }
+    if (tracer.on()) tracer.asyncBegin(customers, "customers", "eating", o.id, at);
     long due = at + eatingNanos;
     if (eatingNanos == 0 || due - now <= 0) {
       eaten(o, due, true); // already over on the run's timeline: no timer
@@ -843,6 +892,7 @@ public final class Restaurant {
 
   private void eaten(Order o, long at, boolean goOn) {
     book.eaten(o, at);
+    if (tracer.on()) tracer.asyncEnd(customers, "customers", "eating", o.id, at);
     publish(o.id, Stage.EATEN);
     if (traceOrders) logOrder("customer of order {} has eaten: dish to collect", o.id);
     if (goOn) submit(Role.RETRIEVAL, o);
@@ -895,6 +945,27 @@ public final class Restaurant {
     }
     for (Member m : batched) m.ref.tell(m.takeBatch());
     batched.clear();
+    if (tracer.on()) traceQueues();
+  }
+
+  /** The queues as counters: orders waiting per role, clean dishes; written only when a value changed. */
+  private void traceQueues() {
+    boolean changed = false;
+    for (Role r : ROLES) {
+      long n = rosters[r.ordinal()].waitingCount();
+      if (n != tracedWaiting[r.ordinal()]) changed = true;
+      tracedWaiting[r.ordinal()] = n;
+    }
+    long now = clock.getAsLong();
+    if (changed) {
+      tracer.counter(track, "orders waiting", now, Role.WORKER.step(), tracedWaiting[0], Role.DELIVERY.step(),
+          tracedWaiting[1], Role.RETRIEVAL.step(), tracedWaiting[2]);
+    }
+    long dishes = book.cleanDishes();
+    if (dishes != tracedDishes) {
+      tracedDishes = dishes;
+      tracer.counter(track, "clean dishes", now, "clean", dishes);
+    }
   }
 
   /** An order lost in a failed or stopped actor's hands goes back to the front of its queue. */
@@ -948,6 +1019,10 @@ public final class Restaurant {
     }
     int r = m.role.ordinal();
     alive[r]--;
+    if (tracer.on()) {
+      tracer.instant(m.track, "supervisor saw Terminated", clock.getAsLong(), "exit", m.exit.label(), "detail", detail,
+          "thread", Thread.currentThread().getName());
+    }
     String handled = m.handled == 1 ? "handled 1 task" : "handled " + m.handled + " tasks";
     if (m.exit == Exit.RETIRED) ctx.getLog().info("{} is gone: {} ({})", m.name, detail, handled);
     else ctx.getLog().warn("{} is gone: {} ({})", m.name, detail, handled);
@@ -978,6 +1053,10 @@ public final class Restaurant {
     }
     ctx.getLog().warn("hard stop of {} (its order in hand goes back to the queue)", m.name);
     m.hardStopped = true;
+    if (tracer.on()) {
+      tracer.instant(m.track, "hard stop", clock.getAsLong(), "why", "hard stop of " + m.name, "thread",
+          Thread.currentThread().getName());
+    }
     ctx.stop(m.ref);
     return Behaviors.same();
   }

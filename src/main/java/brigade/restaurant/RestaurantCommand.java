@@ -15,6 +15,7 @@ import brigade.cli.Main;
 import brigade.cli.ProgressDisplay;
 import brigade.config.LocalActorSystem;
 import brigade.report.Json;
+import brigade.trace.TraceOutput;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -114,6 +115,15 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Write the run's timeline as a Chrome trace (JSON), to open in https://ui.perfetto.dev or "
+          + "chrome://tracing (brigade.trace.file).")
+  String trace;
+
+  @Option(names = "--timeline", paramLabel = "FILE.png|FILE.svg",
+      description = "Draw the run as a picture: one row per actor, its steps as bars, restarts and stops marked.")
+  java.nio.file.Path timeline;
+
   @Override
   public Integer call() throws Exception {
     String p = RestaurantSettings.PREFIX + ".";
@@ -135,6 +145,7 @@ public final class RestaurantCommand implements Callable<Integer> {
         .put(p + "seed", "--seed", seed)
         .put(p + "close-timeout", "--close-timeout", closeTimeout)
         .put(p + "order-log", "--order-log", orderLog)
+        .put("brigade.trace.file", "--trace", trace)
         .asMap());
     RestaurantSettings settings = RestaurantSettings.from(cfg); // a bad value stops here: exit 2, one line
     PrintWriter out = spec.commandLine().getOut();
@@ -149,11 +160,14 @@ public final class RestaurantCommand implements Callable<Integer> {
       stops.put(name, at < 0 ? java.time.Duration.ZERO : wallTime("--hard-stop", h, h.substring(at + 1)));
     }
     java.time.Duration terminate = terminateAfter == null ? null : wallTime("--terminate-after", terminateAfter, terminateAfter);
+    // The trace file and the picture's path are checked (and the trace opened) before the restaurant opens.
+    TraceOutput traced = TraceOutput.open(cfg, timeline);
 
     // Process.start(): the restaurant is the one child of the actor system's guardian (its log lines say
     // /user/restaurant); the guardian passes every command on to it.
     AtomicLong served = new AtomicLong();
-    Restaurant.Options options = new Restaurant.Options(settings.faults(), null, System::nanoTime, served);
+    Restaurant.Options options =
+        new Restaurant.Options(settings.faults(), null, System::nanoTime, served, traced.tracer());
     ActorSystem<Restaurant.Command> system = LocalActorSystem.create(front(settings, options), "brigade", cfg);
     CompletableFuture<Summary> result = new CompletableFuture<>();
     CompletableFuture<Done> printed = new CompletableFuture<>();
@@ -209,17 +223,25 @@ public final class RestaurantCommand implements Callable<Integer> {
         return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_FAILED;
       }
       bar.close(); // the bar's last line before the summary, not in the middle of it
+      TraceOutput.Finished seen = traced.finish(title());
       // Which files configured the run, so a summary kept for later says what it was built from.
       brigade.config.BrigadeConfig.Sources sources = brigade.config.BrigadeConfig.sources(cfg);
       if (json) {
         com.fasterxml.jackson.databind.node.ObjectNode j = Json.mapper().valueToTree(summary);
         j.set("config", Json.mapper().valueToTree(sources));
+        if (seen.trace() != null) j.set("trace", Json.mapper().valueToTree(seen.toJson()));
         out.print(Json.write(j) + System.lineSeparator());
       } else {
-        out.print(summary.toText() + System.lineSeparator() + sources.toText() + System.lineSeparator());
+        out.print(summary.toText() + System.lineSeparator() + sources.toText() + System.lineSeparator()
+            + seen.toText());
       }
       out.flush();
+      if (seen.error() != null) { // the summary is printed above; the trace or picture is what failed
+        say(err, "restaurant: failed: " + seen.error());
+        return Main.EXIT_FAILED;
+      }
     } finally {
+      traced.finish(title()); // however the run ended, the trace is a complete file
       bar.close();
       ctrlC.close(); // Ctrl-C is the JVM's again (the demo runs further commands in this JVM)
       finished.set(true);
@@ -228,6 +250,11 @@ public final class RestaurantCommand implements Callable<Integer> {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_OK;
+  }
+
+  /** The picture's title: the command as run. */
+  private String title() {
+    return "brigade " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
   /** The actor system's guardian: spawns the restaurant as "restaurant" and passes every command on to it. */

@@ -48,6 +48,15 @@ public final class Staff {
       return namePrefix + "-" + n;
     }
 
+    /** The step's name on a trace: "cook", "deliver", "retrieve". */
+    public String step() {
+      return switch (this) {
+        case WORKER -> "cook";
+        case DELIVERY -> "deliver";
+        case RETRIEVAL -> "retrieve";
+      };
+    }
+
     String doing() {
       return doing;
     }
@@ -115,13 +124,19 @@ public final class Staff {
 
   /**
    * How a staff actor behaves beyond its job: its faults, whether each order is logged at INFO, and the clock of
-   * the run's timeline ({@code System::nanoTime}; a test on ManualTime passes the manual clock).
+   * the run's timeline ({@code System::nanoTime}; a test on ManualTime passes the manual clock), and the run's trace
+   * ({@link brigade.trace.Tracer#OFF} for none).
    */
-  public record Options(Faults faults, boolean logOrders, LongSupplier clock) {
+  public record Options(Faults faults, boolean logOrders, LongSupplier clock, brigade.trace.Tracer tracer) {
     public static final Options DEFAULT = new Options(Faults.NONE, true);
 
     public Options(Faults faults, boolean logOrders) {
       this(faults, logOrders, System::nanoTime);
+    }
+
+    /** No trace. */
+    public Options(Faults faults, boolean logOrders, LongSupplier clock) {
+      this(faults, logOrders, clock, brigade.trace.Tracer.OFF);
     }
   }
 }

@@ -29,9 +29,9 @@ import java.util.function.LongSupplier;
  * is zero, or already past on the run's timeline (see {@link Staff}), is done at once, without a timer.
  *
  * <p>Supervision: {@link #create} wraps the actor in a restart strategy. What must survive a restart (tasks
- * done, restarts, the seeded fault coin, overwork count) lives in a {@link Ledger} created <em>outside</em> the
- * restarted part, so a restart resets the work in hand (it is lost, the boss re-sends it on the fresh
- * {@link Ready}) but not the history.
+ * done, restarts, the seeded fault coin, overwork count, when it is next free on the run's timeline) lives in a
+ * {@link Ledger} created <em>outside</em> the restarted part, so a restart resets the work in hand (it is lost, the
+ * boss re-sends it on the fresh {@link Ready}) but not the history.
  */
 final class StaffMember {
 
@@ -52,6 +52,13 @@ final class StaffMember {
     int overworks;
     /** Overwork lines logged so far (the rest are only counted). */
     int overworksLogged;
+    /**
+     * When this actor's last task ended (or was dropped) on the run's timeline: the next one starts no earlier. Kept
+     * across restarts, so that a re-sent order never starts before the attempt that failed ended.
+     */
+    long freeAt = Long.MIN_VALUE;
+    /** The fault that caused the latest restart, for the trace. */
+    String lastError = "";
 
     Ledger(Faults.Coin coin) {
       this.coin = coin;
@@ -111,8 +118,6 @@ final class StaffMember {
   private Task inHand;
   /** When the task in hand ends, on the run's timeline. */
   private long inHandDue;
-  /** When this actor's last task ended on the run's timeline: the next one starts no earlier. */
-  private long freeAt = Long.MIN_VALUE;
   private long lastTimerNanos;
   /** Orders finished in the current go, reported together when it ends (one Done, or one DoneBatch). */
   private long[] doneIds = new long[16];
@@ -124,6 +129,8 @@ final class StaffMember {
   private boolean stopping;
   /** Whether per-order lines are wanted at all: nothing is built for a line nobody will see. */
   private final boolean traceOrders;
+  private final brigade.trace.Tracer tracer;
+  private final brigade.trace.Tracer.Track track;
 
   private StaffMember(ActorContext<Command> ctx, TimerScheduler<Command> timers, Ledger ledger, Role role,
       String name, Duration taskTime, Duration workInterval, Staff.Options options, ActorRef<Staff.Report> boss) {
@@ -138,8 +145,15 @@ final class StaffMember {
     this.clock = options.clock();
     this.boss = boss;
     this.traceOrders = options.logOrders() || ctx.getLog().isDebugEnabled();
+    this.tracer = options.tracer();
+    this.track = tracer.track(Restaurant.TRACE_PROCESS, name);
     if (ledger.incarnations++ > 0) {
       ledger.restarts++;
+      if (tracer.on()) {
+        tracer.instant(track, "restarted", clock.getAsLong(), "error", ledger.lastError, "restart", ledger.restarts,
+            "thread", Thread.currentThread().getName());
+      }
+      brigade.trace.JfrStaffLifecycle.emit(name, "restarted", ledger.lastError);
       // Per-order detail: at INFO only when orders are logged (a big faulty run would flood the log).
       if (options.logOrders()) {
         ctx.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
@@ -155,6 +169,8 @@ final class StaffMember {
       Duration tick = Duration.ofNanos(Math.max(workIntervalNanos, OVERWORK_TICK_NANOS));
       timers.startTimerAtFixedRate(Overwork.TICK, Overwork.TICK, tick);
     }
+    if (tracer.on()) tracer.instant(track, "ready", clock.getAsLong(), "thread", Thread.currentThread().getName());
+    if (ledger.restarts == 0) brigade.trace.JfrStaffLifecycle.emit(name, "ready", role.label());
     boss.tell(new Ready(name, role, ctx.getSelf(), ledger.restarts));
   }
 
@@ -215,7 +231,7 @@ final class StaffMember {
   private void startQueued() {
     while (inHand == null && !queued.isEmpty()) {
       inHand = queued.poll();
-      inHandDue = Math.max(inHand.readyAt(), freeAt) + taskNanos;
+      inHandDue = Math.max(inHand.readyAt(), ledger.freeAt) + taskNanos;
       if (traceOrders) logOrder("{}: {} order {}", name, role.doing(), inHand.orderId());
       if (taskNanos > 0) {
         long wait = inHandDue - clock.getAsLong();
@@ -236,6 +252,9 @@ final class StaffMember {
       if (options.logOrders()) ctx.getLog().warn("{}: restarting; the order goes back to the restaurant", cause);
       else ctx.getLog().debug("{}: restarting; the order goes back to the restaurant", cause);
       reportDone(); // what was done before the fault is done
+      ledger.lastError = cause;
+      ledger.freeAt = inHandDue;
+      traceStep(orderId, true);
       boss.tell(new RestaurantEvent.StaffFailed(name, role, orderId, cause));
       throw new SimulatedFault(cause);
     }
@@ -247,8 +266,39 @@ final class StaffMember {
     }
     doneIds[doneCount] = orderId;
     doneAt[doneCount++] = inHandDue;
-    freeAt = inHandDue;
+    ledger.freeAt = inHandDue;
+    traceStep(orderId, false);
     inHand = null;
+  }
+
+  /**
+   * The step in hand as a slice on this actor's track (and a JFR event): [due - task time, due] on the run's
+   * timeline. A step done joins its order's flow across the staff tracks (cook starts it, delivery carries it on,
+   * retrieval ends it); a dropped one is a slice of its own, outside the flow.
+   */
+  private void traceStep(long orderId, boolean dropped) {
+    if (tracer.on()) {
+      long start = inHandDue - taskNanos;
+      tracer.complete(track, dropped ? role.step() + " (dropped)" : role.step(), "order", start, taskNanos,
+          "order", orderId, "thread", Thread.currentThread().getName());
+      if (!dropped) {
+        char phase = switch (role) {
+          case WORKER -> 's';
+          case DELIVERY -> 't';
+          case RETRIEVAL -> 'f';
+        };
+        tracer.flow(track, phase, "order", orderId, start + taskNanos / 2);
+      }
+    }
+    brigade.trace.JfrOrderStep jfr = new brigade.trace.JfrOrderStep();
+    if (jfr.shouldCommit()) {
+      jfr.staff = name;
+      jfr.step = role.step();
+      jfr.orderId = orderId;
+      jfr.dropped = dropped;
+      jfr.stepNanos = taskNanos;
+      jfr.commit();
+    }
   }
 
   /** Reports the tasks finished since the last report: one Done, or one DoneBatch for several. */
@@ -308,6 +358,11 @@ final class StaffMember {
   }
 
   private Behavior<Command> onStop() {
+    if (tracer.on()) {
+      tracer.instant(track, "Stop received", clock.getAsLong(), "inHand", inHand == null ? -1 : inHand.orderId(),
+          "thread", Thread.currentThread().getName());
+    }
+    brigade.trace.JfrStaffLifecycle.emit(name, "Stop received", inHand == null ? "idle" : "finishing order " + inHand.orderId());
     if (inHand == null) return retire();
     stopping = true;
     timers.cancel(Overwork.TICK);
@@ -318,6 +373,11 @@ final class StaffMember {
 
   private Behavior<Command> retire() {
     timers.cancel(Overwork.TICK);
+    if (tracer.on()) {
+      tracer.instant(track, "retired", clock.getAsLong(), "handled", ledger.handled, "restarts", ledger.restarts,
+          "thread", Thread.currentThread().getName());
+    }
+    brigade.trace.JfrStaffLifecycle.emit(name, "retired", ledger.handled + " handled");
     boss.tell(new RestaurantEvent.Retired(name, role, ledger.handled, ledger.restarts));
     ctx.getLog().info("{} retires: {} {} order(s){}{}", name, role.did(), ledger.handled,
         role == Role.WORKER ? ", overworked " + ledger.overworks + " time(s)" : "",

@@ -41,9 +41,12 @@ public record Summary(
 
   /**
    * One staff actor: {@code handled} = tasks it finished (orders cooked, delivered, dishes collected),
-   * {@code overwork} = its periodic announcements (workers), {@code exit} = how it left.
+   * {@code overwork} = its periodic announcements (workers), {@code exit} = how it left, {@code utilisation} = the
+   * share (0 to 1) of the run's wall time it spent on the steps it finished, {@code longestIdleMillis} = its longest
+   * stretch (wall ms) with no step in hand, from the opening to the close.
    */
-  public record StaffReport(String name, String role, long handled, int overwork, int restarts, String exit) {}
+  public record StaffReport(String name, String role, long handled, int overwork, int restarts, String exit,
+      double utilisation, double longestIdleMillis) {}
 
   /** Order latency percentiles in wall-clock milliseconds (HdrHistogram, recorded in microseconds). */
   public record Latency(double p50, double p99, double max, long count) {}
@@ -80,8 +83,13 @@ public record Summary(
         latencyMillis.count() == 1 ? "order" : "orders"));
     sb.append(String.format(Locale.ROOT, "wall time %d ms, %.1f orders/s served%n", wallMillis, ordersPerSecond));
     sb.append(nl);
-    TextTable t = new TextTable("staff", "role", "handled", "overwork", "restarts", "exit");
-    for (StaffReport s : staff) t.row(s.name(), s.role(), s.handled(), s.overwork(), s.restarts(), s.exit());
+    TextTable t = new TextTable("staff", "role", "handled", "overwork", "restarts", "exit", "utilisation",
+        "longest idle ms");
+    for (StaffReport s : staff) {
+      t.row(s.name(), s.role(), s.handled(), s.overwork(), s.restarts(), s.exit(),
+          String.format(Locale.ROOT, "%.1f%%", s.utilisation() * 100),
+          String.format(Locale.ROOT, "%.1f", s.longestIdleMillis()));
+    }
     sb.append(t);
     return sb.toString();
   }

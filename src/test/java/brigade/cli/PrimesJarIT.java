@@ -62,6 +62,40 @@ class PrimesJarIT {
   }
 
   @Test
+  void aTraceAndATimelineOfTheSeedJob() throws Exception {
+    Run r = finish(java("primes", "factor", "--random", "3000", "--no-baseline", "--fault-rate", "0.05",
+        "--trace", "t.json", "--timeline", "t.svg", "--json").start(), 120);
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    JsonNode trace = report.get("trace");
+    assertEquals("t.json", trace.get("file").asText());
+    assertTrue(trace.get("events").asLong() > 0, trace.toString());
+    assertEquals(0, trace.get("cutByCap").asLong());
+    brigade.trace.TraceCheck t = brigade.trace.TraceCheck.of(dir.resolve("t.json"));
+    assertEquals(report.get("batches").asLong() + report.get("retries").asLong(),
+        t.slices().stream().filter(e -> e.get("name").asText().startsWith("batch")).count());
+    assertTrue(Files.readString(dir.resolve("t.svg")).contains("<svg"));
+    for (JsonNode w : report.get("workers")) {
+      assertTrue(w.get("utilisation").asDouble() > 0, w.toString());
+      assertTrue(w.get("longestIdleMillis").asDouble() >= 0, w.toString());
+    }
+  }
+
+  @Test
+  void aTracePathThatCannotBeWrittenOrANegativeCapIsOneLineAndExitTwo() throws Exception {
+    Run r = finish(java("primes", "factor", "--trace", "no/such/dir/t.json").start(), 120);
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(1, r.errLines().size(), r.err());
+    assertTrue(r.errLines().get(0).startsWith("brigade primes factor: invalid setting brigade.trace.file = "
+        + "'no/such/dir/t.json' (from flag --trace): cannot write the trace file: directory "), r.err());
+    Run cap = finish(java("primes", "factor", "--trace", "t.json", "-Dbrigade.trace.max-events=-1").start(), 120);
+    assertEquals(2, cap.exitCode(), cap.err());
+    assertEquals(1, cap.errLines().size(), cap.err());
+    assertTrue(cap.errLines().get(0).contains("brigade.trace.max-events = '-1'"), cap.err());
+    assertTrue(Files.notExists(dir.resolve("t.json")), "refused before anything was written");
+  }
+
+  @Test
   void badFileIsOneLineAndExitTwo() throws Exception {
     Path bad = dir.resolve("bad.txt");
     Files.writeString(bad, "97\r\n# fine so far\r\n18446744073709551616\r\n", StandardCharsets.UTF_8);
@@ -79,7 +113,7 @@ class PrimesJarIT {
     Path csv = dir.resolve("part.csv");
     // Heavy numbers for trial division: minutes of work, stopped after a few seconds.
     Process p = java("primes", "factor", "--random", "2000000", "--min", "1000000000000", "--max", "10000000000000",
-        "--no-baseline", "--json", "--output", csv.toString()).start();
+        "--no-baseline", "--json", "--output", csv.toString(), "--trace", "interrupted.json").start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (lines(csv) < 200 && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(100);
     assertTrue(p.isAlive(), "ended before Ctrl-C: " + Files.readString(dir.resolve("err.txt")));
@@ -96,6 +130,10 @@ class PrimesJarIT {
     assertEquals(out, rows.size() - 1);
     assertTrue(Files.readString(csv).endsWith("\n"));
     for (String row : rows.subList(1, rows.size())) assertTrue(row.matches("\\d+,(true|false),[\\d ]+"), row);
+    // The trace of a run cut short by Ctrl-C is a complete, valid file.
+    brigade.trace.TraceCheck trace = brigade.trace.TraceCheck.of(dir.resolve("interrupted.json"));
+    assertTrue(trace.slices().size() > 0);
+    assertEquals(report.get("trace").get("events").asLong(), trace.other("events").asLong());
   }
 
   @Test

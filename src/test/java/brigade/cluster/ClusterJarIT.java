@@ -45,7 +45,8 @@ class ClusterJarIT {
       Process w2 = start("worker2", List.of("node", "--host", LOOPBACK, "--port", "" + ports[2], "--join", seed,
           "--pool-size", "2"));
       Process coordinator = start("coordinator", with(JOB, "--output", dir.resolve("cluster.csv").toString(), "--json",
-          "--cluster", "--host", LOOPBACK, "--port", "" + ports[0], "--join", seed, "--min-workers", "4"));
+          "--cluster", "--host", LOOPBACK, "--port", "" + ports[0], "--join", seed, "--min-workers", "4",
+          "--trace", "cluster.json"));
 
       // Once the job runs on all four workers and results are coming in, worker 1 dies without a word.
       awaitLog("coordinator", "4 prime workers available: starting", Duration.ofSeconds(60));
@@ -73,6 +74,14 @@ class ClusterJarIT {
       assertTrue(cluster.get("lostNodes").get(0).get("batchesResent").asLong() >= 1, cluster.toString());
       assertTrue(cluster.get("batchesResent").asLong() >= 1, cluster.toString());
       assertTrue(w2.isAlive(), "the surviving worker node stays up");
+      // One trace shows every node: each worker node a process with its workers' tracks; the lost one marked.
+      brigade.trace.TraceCheck trace = brigade.trace.TraceCheck.of(dir.resolve("cluster.json"));
+      assertTrue(trace.processNames().values().containsAll(List.of("node " + LOOPBACK + ":" + ports[1],
+          "node " + LOOPBACK + ":" + ports[2])), trace.processNames().toString());
+      assertTrue(trace.events.stream().anyMatch(e -> e.get("name").asText().startsWith("worker lost")),
+          "the lost workers are marked");
+      assertTrue(trace.other("clock " + LOOPBACK + ":" + ports[2]).asText().startsWith("offset "));
+      assertEquals(report.get("trace").get("events").asLong(), trace.other("events").asLong());
     } finally {
       for (Process p : processes) p.destroyForcibly();
       for (Process p : processes) p.waitFor(10, TimeUnit.SECONDS);

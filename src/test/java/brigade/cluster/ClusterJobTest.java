@@ -28,7 +28,11 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import brigade.trace.TraceCheck;
+import brigade.trace.Tracer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real prime job across three actor systems on 127.0.0.1: the test kit's system coordinates, two worker nodes
@@ -91,7 +95,7 @@ class ClusterJobTest {
   }
 
   @Test
-  void aJobOnTwoWorkerNodesGivesTheLocalResults(ActorTestKit kit) throws Exception {
+  void aJobOnTwoWorkerNodesGivesTheLocalResults(ActorTestKit kit, @TempDir Path dir) throws Exception {
     long[] input = numbers(3000, 20_000, 100_000_000, 11);
     Collect local = new Collect();
     JobResult localResult = await(PrimeKitchen.start(kit.system(), spec(50), source(input), local, ProgressListener.NONE).result());
@@ -103,7 +107,20 @@ class ClusterJobTest {
       Collect remote = new Collect();
       ClusterJobLog log = new ClusterJobLog();
       WorkerSource workers = PrimeWorkers.clusterWorkers(4, log);
-      JobResult result = await(PrimeKitchen.start(kit.system(), spec(50), source(input), remote, ProgressListener.NONE, workers).result());
+      // Traced: one trace shows every node, each remote worker on a track of its node's process.
+      Path file = dir.resolve("cluster.json");
+      Tracer tracer = Tracer.open(file, 1_000_000, "--trace");
+      JobResult result = await(PrimeKitchen.start(kit.system(), spec(50), source(input), remote,
+          ProgressListener.traced(ProgressListener.NONE, tracer), workers).result());
+      tracer.close();
+      TraceCheck trace = TraceCheck.of(file); // valid, fields per phase, no overlap on a track, counters >= 0
+      assertTrue(trace.processNames().values().containsAll(Set.of("node " + hostPort(a), "node " + hostPort(b))),
+          trace.processNames().toString());
+      long remoteSlices = trace.slices().stream().filter(e -> e.get("name").asText().equals("batch")
+          && trace.processNames().get(e.get("pid").asInt()).startsWith("node ")).count();
+      assertEquals(result.batches() + result.retries(), remoteSlices);
+      // Both nodes' clocks were placed against this one (one JVM: the same clock, so the estimate holds 0).
+      assertTrue(trace.other("clock " + hostPort(a)).asText().startsWith("offset "), trace.root.toString());
 
       assertEquals(local.inOrder(input.length), remote.inOrder(input.length));
       assertEquals(input.length, result.numbersIn());

@@ -45,7 +45,14 @@ class ClusterSerializationTest {
         new PrimeWorker.RangeChecked(11, 3, worker, "worker-1", "127.0.0.1:25521", 5_000_000, 3306091,
             "brigade.primes.worker-dispatcher-8"),
         new PrimeWorker.Failed(9, worker, "prime-worker-1", "local", "ArithmeticException: boom"),
-        new PrimeWorker.Failed(11, worker, "worker-1", "local", "InjectedFault: injected fault in batch 11", 3));
+        new PrimeWorker.Failed(11, worker, "worker-1", "local", "InjectedFault: injected fault in batch 11", 3),
+        // With the span's start (epoch microseconds) that a trace places on the coordinator's clock.
+        new PrimeWorker.Computed(12, worker, "worker-1", "127.0.0.1:25522", 7_000_123,
+            new boolean[] {true}, new long[0], new int[0], "brigade.primes.worker-dispatcher-7", 1_795_000_000_123_456L),
+        new PrimeWorker.RangeChecked(13, 1, worker, "worker-2", "127.0.0.1:25521", 42, 0,
+            "brigade.primes.worker-dispatcher-8", 1_795_000_000_654_321L),
+        new PrimeWorker.Failed(14, worker, "worker-1", "127.0.0.1:25521", "InjectedFault: injected fault in batch 14", 0,
+            999, 1_795_000_000_000_001L, "brigade.primes.worker-dispatcher-9"));
   }
 
   @Test

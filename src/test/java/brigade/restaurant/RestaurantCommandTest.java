@@ -34,6 +34,22 @@ class RestaurantCommandTest {
   }
 
   @Test
+  void theTraceCapIsHonouredAndTheReportSaysItCutTheTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("t.json");
+    CliRun r = CliRun.of("restaurant", "--orders", "30", "--time-scale", "0.001", "--order-log", "off",
+        "--trace", file.toString(), "-Dbrigade.trace.max-events=25");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("trace: 25 events in " + file + "; cut short at the cap (brigade.trace.max-events = 25)"),
+        r.out());
+    brigade.trace.TraceCheck trace = brigade.trace.TraceCheck.of(file);
+    assertEquals(25, trace.events.stream().filter(e -> !e.get("ph").asText().equals("M")).count());
+    assertTrue(trace.other("cutByCap").asLong() > 0);
+    // The columns are there with or without a trace.
+    assertTrue(r.out().contains("utilisation") && r.out().contains("longest idle ms"), r.out());
+  }
+
+  @Test
   void flagsOverrideConfigAndTheTableNamesEveryStaffActor() {
     CliRun r = CliRun.of("restaurant", "--workers", "3", "--delivery", "2", "--orders", "30", "--time-scale", "0.0001",
         "-Dbrigade.restaurant.retrieval=2");

@@ -58,6 +58,35 @@ class RestaurantJarIT {
   }
 
   @Test
+  void aTraceAndATimelineOfARunWithAFaultAndAHardStop() throws Exception {
+    Path trace = tmp.resolve("t.json");
+    Path png = tmp.resolve("t.png");
+    int code = finish(start("restaurant", "--orders", "20", "--time-scale", "0.01", "--fault-rate", "0.1",
+        "--hard-stop", "worker-1@30ms", "--trace", trace.toString(), "--timeline", png.toString(), "--json"));
+    assertEquals(0, code, Files.readString(tmp.resolve("err.txt")));
+    JsonNode j = Json.mapper().readTree(Files.readString(tmp.resolve("out.txt")));
+    assertTrue(j.get("trace").get("events").asLong() > 0, j.toString());
+    brigade.trace.TraceCheck t = brigade.trace.TraceCheck.of(trace);
+    assertEquals(j.get("restarts").asLong(), t.named("i", "restarted").size());
+    assertEquals(1, t.named("i", "hard stop").size());
+    assertTrue(Files.size(png) > 0);
+    for (JsonNode s : j.get("staff")) assertTrue(s.has("utilisation") && s.has("longestIdleMillis"), s.toString());
+  }
+
+  @Test
+  void aTraceWriteThatFailsMidRunIsOneLineAndExitOne() throws Exception {
+    assumeFalse(!Files.exists(Path.of("/dev/full")), "needs /dev/full (a device that is always full)");
+    int code = finish(start("restaurant", "--orders", "2000", "--time-scale", "0.001", "--order-log", "off",
+        "--trace", "/dev/full"));
+    String out = Files.readString(tmp.resolve("out.txt"));
+    assertEquals(1, code, Files.readString(tmp.resolve("err.txt")));
+    assertTrue(out.contains("Restaurant summary"), "the summary is still printed: " + out);
+    List<String> failed = Files.readAllLines(tmp.resolve("err.txt")).stream()
+        .filter(l -> l.startsWith("restaurant: failed:")).toList();
+    assertEquals(List.of("restaurant: failed: cannot write the trace file '/dev/full': No space left on device"), failed);
+  }
+
+  @Test
   void aBadFlagIsOneLineAndExitTwo() throws Exception {
     int code = finish(start("restaurant", "--workers", "-1"));
     assertEquals(2, code);
