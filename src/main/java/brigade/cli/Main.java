@@ -178,8 +178,17 @@ public final class Main implements Callable<Integer> {
     // Until a command handles Ctrl-C itself (it installs its own Interrupts for its run), Ctrl-C during start-up
     // ends the process with one line, instead of silently.
     Interrupts.install(Main::interruptedEarly, Main::interruptedEarly);
-    EarlyStart.begin();
+    if (!onlyHelpOrVersion(args)) EarlyStart.begin();
     System.exit(run(args));
+  }
+
+  /** A run that only prints help or the version reads no settings and starts no logging: nothing to begin early. */
+  static boolean onlyHelpOrVersion(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--") || arg.equals("--end-of-options")) return false;
+      if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) return true;
+    }
+    return false;
   }
 
   private static void interruptedEarly() {

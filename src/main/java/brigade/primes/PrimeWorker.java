@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import brigade.CborSerializable;
+import brigade.trace.Jfr;
 import brigade.trace.JfrBatchComputed;
 import brigade.trace.TraceClock;
 
@@ -210,8 +211,8 @@ public final class PrimeWorker {
   private static Behavior<Command> compute(
       ActorContext<Command> ctx, Compute c, FaultPlan faults, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
-    JfrBatchComputed jfr = new JfrBatchComputed();
-    jfr.begin();
+    JfrBatchComputed jfr = Jfr.started() ? new JfrBatchComputed() : null;
+    if (jfr != null) jfr.begin();
     try {
       if (c.injectFault() || faults.failsOn(name, c.batchId(), c.numbers())) throw new InjectedFault(c.batchId());
       PrimeAlgorithm algorithm = PrimeAlgorithm.named(c.algorithm());
@@ -242,8 +243,8 @@ public final class PrimeWorker {
   private static Behavior<Command> checkRange(
       ActorContext<Command> ctx, CheckRange r, ActorRef<Command> self, String name, String node) {
     long start = System.nanoTime();
-    JfrBatchComputed jfr = new JfrBatchComputed();
-    jfr.begin();
+    JfrBatchComputed jfr = Jfr.started() ? new JfrBatchComputed() : null;
+    if (jfr != null) jfr.begin();
     try {
       if (r.injectFault()) throw new InjectedFault(r.batchId());
       long divisor = TrialDivision.smallestOddDivisor(r.n(), r.from(), r.to());
@@ -262,9 +263,12 @@ public final class PrimeWorker {
     }
   }
 
-  /** Commits the JFR event of one batch or range, if a recording wants it (nothing is filled in otherwise). */
+  /**
+   * Commits the JFR event of one batch or range, if a recording wants it (nothing is filled in otherwise; null: no
+   * recorder has started).
+   */
   private static void commit(JfrBatchComputed jfr, String worker, long batchId, int part, int numbers, boolean failed) {
-    if (!jfr.shouldCommit()) return;
+    if (jfr == null || !jfr.shouldCommit()) return;
     jfr.worker = worker;
     jfr.batchId = batchId;
     jfr.part = part;

@@ -153,7 +153,7 @@ final class StaffMember {
         tracer.instant(track, "restarted", clock.getAsLong(), "error", ledger.lastError, "restart", ledger.restarts,
             "thread", Thread.currentThread().getName());
       }
-      brigade.trace.JfrStaffLifecycle.emit(name, "restarted", ledger.lastError);
+      brigade.trace.Jfr.staffLifecycle(name, "restarted", ledger.lastError);
       // Per-order detail: at INFO only when orders are logged (a big faulty run would flood the log).
       if (options.logOrders()) {
         ctx.getLog().info("{} is back after restart #{} (its work in hand was lost)", name, ledger.restarts);
@@ -170,7 +170,7 @@ final class StaffMember {
       timers.startTimerAtFixedRate(Overwork.TICK, Overwork.TICK, tick);
     }
     if (tracer.on()) tracer.instant(track, "ready", clock.getAsLong(), "thread", Thread.currentThread().getName());
-    if (ledger.restarts == 0) brigade.trace.JfrStaffLifecycle.emit(name, "ready", role.label());
+    if (ledger.restarts == 0) brigade.trace.Jfr.staffLifecycle(name, "ready", role.label());
     boss.tell(new Ready(name, role, ctx.getSelf(), ledger.restarts));
   }
 
@@ -290,8 +290,8 @@ final class StaffMember {
         tracer.flow(track, phase, "order", orderId, start + taskNanos / 2);
       }
     }
-    brigade.trace.JfrOrderStep jfr = new brigade.trace.JfrOrderStep();
-    if (jfr.shouldCommit()) {
+    brigade.trace.JfrOrderStep jfr = brigade.trace.Jfr.started() ? new brigade.trace.JfrOrderStep() : null;
+    if (jfr != null && jfr.shouldCommit()) {
       jfr.staff = name;
       jfr.step = role.step();
       jfr.orderId = orderId;
@@ -362,7 +362,7 @@ final class StaffMember {
       tracer.instant(track, "Stop received", clock.getAsLong(), "inHand", inHand == null ? -1 : inHand.orderId(),
           "thread", Thread.currentThread().getName());
     }
-    brigade.trace.JfrStaffLifecycle.emit(name, "Stop received", inHand == null ? "idle" : "finishing order " + inHand.orderId());
+    brigade.trace.Jfr.staffLifecycle(name, "Stop received", inHand == null ? "idle" : "finishing order " + inHand.orderId());
     if (inHand == null) return retire();
     stopping = true;
     timers.cancel(Overwork.TICK);
@@ -377,7 +377,7 @@ final class StaffMember {
       tracer.instant(track, "retired", clock.getAsLong(), "handled", ledger.handled, "restarts", ledger.restarts,
           "thread", Thread.currentThread().getName());
     }
-    brigade.trace.JfrStaffLifecycle.emit(name, "retired", ledger.handled + " handled");
+    brigade.trace.Jfr.staffLifecycle(name, "retired", ledger.handled + " handled");
     boss.tell(new RestaurantEvent.Retired(name, role, ledger.handled, ledger.restarts));
     ctx.getLog().info("{} retires: {} {} order(s){}{}", name, role.did(), ledger.handled,
         role == Role.WORKER ? ", overworked " + ledger.overworks + " time(s)" : "",
