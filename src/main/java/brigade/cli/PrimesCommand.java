@@ -407,12 +407,13 @@ public final class PrimesCommand implements Callable<Integer> {
     }
 
     /**
-     * Milliseconds from this process's start, as the OS records it (to 10 ms on Linux), to now; null where the OS does
-     * not say.
+     * Milliseconds from the JVM's start to {@code nanoTime}, a {@link System#nanoTime} reading taken earlier. Asked
+     * after the run, so that loading the management classes is not part of the start-up it measures (the OS's own
+     * process start time is no use: Linux gives it to the second).
      */
-    private static Double processUptimeMillis() {
-      return ProcessHandle.current().info().startInstant()
-          .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e6).orElse(null);
+    private static double jvmMillisAt(long nanoTime) {
+      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      return uptime - (System.nanoTime() - nanoTime) / 1e6;
     }
 
     int run() {
@@ -437,8 +438,9 @@ public final class PrimesCommand implements Callable<Integer> {
               session.cancel();
               return reported;
             });
-        Double processStartup = processUptimeMillis(); // the job starts now
+        long jobStart = System.nanoTime();
         JobSession.Outcome outcome = session.run();
+        double processStartup = jvmMillisAt(jobStart);
         if (outcome.interrupted() && outcome.result().numbersIn() == 0) {
           // Nothing was computed: no report of zeros, and no output file that holds nothing.
           if (csv != null && output != null && !csvToStdout) {

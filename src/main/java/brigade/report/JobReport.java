@@ -39,8 +39,8 @@ import java.util.Locale;
  * @param throughputPerSecond numbers answered per second of the pool run
  * @param baseline whether the baseline ran and why ("on", "off", "auto: on (estimated 2.1 s)" ...)
  * @param warmupMillis how long the pool ran the job's work, untimed, before the timed run (null: no warm-up)
- * @param processStartupMillis from the process's start to the job's (the JVM, settings, logging, the actor system),
- *     in ms; null when not known (a job run from code)
+ * @param processStartupMillis from the JVM's start to the job's (settings, logging, the actor system), in ms; null
+ *     when not known (a job run from code)
  * @param poolStartupMillis how long the pool's workers took to start, once for the whole session (null: not known,
  *     e.g. a cluster's workers); never part of a pool run's time
  * @param inputMillis the first pool run's reading and parsing of the input, on an I/O thread alongside the run, in
@@ -150,7 +150,7 @@ public record JobReport(
    * As {@link #of(JobSession.Outcome, String, long, int, String, BrigadeConfig.Sources)}, for a run that knows when
    * its process started.
    *
-   * @param processStartupMillis from the process's start to the job's, in ms (null: not known)
+   * @param processStartupMillis from the JVM's start to the job's, in ms (null: not known)
    */
   public static JobReport of(JobSession.Outcome o, String input, long count, int cores, String output,
       BrigadeConfig.Sources config, Double processStartupMillis) {
@@ -245,8 +245,8 @@ public record JobReport(
     line(sb, "primes", num(primes) + " of " + num(numbersOut));
     if (factors != null) line(sb, "factors", num(factors) + " prime factors, with multiplicity");
     if (processStartupMillis != null) {
-      line(sb, "start-up", ms(processStartupMillis) + " from the process's start to the job's"
-          + " (the JVM, settings, logging, the actor system)");
+      line(sb, "start-up", ms(processStartupMillis) + " from the JVM's start to the job's"
+          + " (settings, logging, the actor system)");
     }
     if (poolStartupMillis != null) {
       line(sb, "kitchen", poolSize + (poolSize == 1 ? " worker" : " workers") + " started in " + ms(poolStartupMillis)

@@ -213,7 +213,7 @@ class JobReportTest {
         4.0, 0, List.of(), false, null, new JobSession.IoTimes(35.25, 40.5));
     JobReport r = JobReport.of(o, "file n.txt", 1, 2, "out.csv", null, 812.34);
     String text = r.toText("x");
-    assertTrue(text.contains("start-up    812.3 ms from the process's start to the job's"), text);
+    assertTrue(text.contains("start-up    812.3 ms from the JVM's start to the job's"), text);
     assertTrue(text.indexOf("start-up") < text.indexOf("kitchen"), "the process's start-up, then the kitchen's");
     assertTrue(text.contains("input       35.3 ms reading and parsing, on an I/O thread alongside the run"), text);
     assertTrue(text.contains("output      out.csv: 40.5 ms writing, on an I/O thread alongside the run"), text);
