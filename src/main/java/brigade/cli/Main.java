@@ -139,6 +139,17 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Subcommands.register(cl);
+    return withErrorHandling(cl);
+  }
+
+  /** The command line for {@code args}: only the subcommand they start with, when they start with one. */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cl = new CommandLine(new Main());
+    Subcommands.register(cl, args);
+    return withErrorHandling(cl);
+  }
+
+  private static CommandLine withErrorHandling(CommandLine cl) {
     cl.setParameterExceptionHandler(Main::onUsageError);
     cl.setExecutionExceptionHandler(Main::onExecutionError);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -146,7 +157,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static int run(String... args) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     cl.setOut(new PrintWriter(new OutputStreamWriter(new Stdout(), stdoutCharset()), true));
     int code = cl.execute(args);
     return checkStdout(cl.getOut(), cl.getErr(), code);

@@ -37,4 +37,15 @@ class MainTest {
     assertEquals(2, r.exitCode());
     assertEquals(1, r.errLines().size(), r.err());
   }
+
+  @Test
+  void aCommandLineBuildsOnlyTheSubcommandItStartsWithElseAll() {
+    assertEquals(java.util.Set.of("primes"), Main.commandLine(new String[] {"primes", "check", "97"}).getSubcommands().keySet());
+    assertEquals(java.util.Set.of("restaurant"), Main.commandLine(new String[] {"restaurant"}).getSubcommands().keySet());
+    java.util.Set<String> all = java.util.Set.of("restaurant", "primes", "bench", "node");
+    assertEquals(all, Main.commandLine(new String[] {"--help"}).getSubcommands().keySet());
+    assertEquals(all, Main.commandLine(new String[0]).getSubcommands().keySet(), "the demonstration runs two of them");
+    assertEquals(all, Main.commandLine(new String[] {"prims", "check"}).getSubcommands().keySet(), "for the suggestion");
+    assertEquals(all, Main.commandLine().getSubcommands().keySet());
+  }
 }
