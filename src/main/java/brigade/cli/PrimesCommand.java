@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import brigade.UserError;
 import brigade.config.LocalActorSystem;
 import brigade.primes.CsvResultWriter;
+import brigade.primes.FaultPlan;
 import brigade.primes.Job;
 import brigade.primes.JobSession;
 import brigade.primes.NumberSources;
@@ -425,7 +426,8 @@ public final class PrimesCommand implements Callable<Integer> {
       brigade.cluster.ClusterCoordinator coordinator = clusterJob ? brigade.cluster.ClusterCoordinator.start(config) : null;
       ActorSystem<Void> system = clusterJob ? coordinator.system() : LocalActorSystem.create(Behaviors.empty(), "brigade", config);
       JobSession.Workers workers = clusterJob ? coordinator.sessionWorkers()
-          : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize()), settings.faultPlan());
+          : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize(), FaultPlan.NONE,
+              traced.tracer()), settings.faultPlan());
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
           ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN,
           system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()), traced.tracer());

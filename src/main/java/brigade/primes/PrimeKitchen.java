@@ -1,5 +1,6 @@
 package brigade.primes;
 
+import brigade.trace.Tracer;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
@@ -75,11 +76,22 @@ public final class PrimeKitchen implements AutoCloseable {
    * @throws IllegalStateException if the actor system is terminated
    */
   public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults) {
+    return open(system, poolSize, workerFaults, Tracer.OFF);
+  }
+
+  /**
+   * Opens a kitchen that puts its own start on a trace: the workers' spawning and readiness as instants on their
+   * tracks, and the start as a slice on a "kitchen" track. Otherwise as {@link #open(ActorSystem, int, FaultPlan)}.
+   *
+   * @param tracer the run's trace ({@link Tracer#OFF} for none)
+   */
+  public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults, Tracer tracer) {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(workerFaults, "workerFaults");
+    Objects.requireNonNull(tracer, "tracer");
     require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
     requireRunning(system);
-    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults),
+    ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults, tracer),
         "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());
     return new PrimeKitchen(system, pool, poolSize);
   }

@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Routers;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import brigade.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -89,14 +90,26 @@ public final class WorkerPool {
    * @throws IllegalArgumentException if size is below 1
    */
   public static Behavior<Command> create(int size, FaultPlan workerFaults) {
+    return create(size, workerFaults, Tracer.OFF);
+  }
+
+  /**
+   * As {@link #create(int, FaultPlan)}, tracing the pool's start: each worker's spawning and readiness as instants on
+   * its track, the start as a slice on the "kitchen" track, and the pool's closing.
+   *
+   * @param tracer the run's trace ({@link Tracer#OFF} for none)
+   */
+  public static Behavior<Command> create(int size, FaultPlan workerFaults, Tracer tracer) {
     if (size < 1) throw new IllegalArgumentException("size must be >= 1, was " + size);
     java.util.Objects.requireNonNull(workerFaults, "workerFaults");
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> starting(ctx, timers, size, workerFaults)));
+    java.util.Objects.requireNonNull(tracer, "tracer");
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> starting(ctx, timers, size, workerFaults, tracer)));
   }
 
   private static Behavior<Command> starting(ActorContext<Command> ctx, TimerScheduler<Command> timers, int size,
-      FaultPlan workerFaults) {
+      FaultPlan workerFaults, Tracer tracer) {
     long born = System.nanoTime();
+    Tracer.Track kitchen = tracer.track(JobCoordinator.TRACE_PROCESS, "kitchen");
     // A key of this pool's own: other pools' (and the cluster's) workers are never its routees.
     ServiceKey<PrimeWorker.Command> key =
         ServiceKey.create(PrimeWorker.Command.class, "brigade-pool-" + POOLS.incrementAndGet());
@@ -106,6 +119,10 @@ public final class WorkerPool {
           PrimeWorker.props());
       workers.add(w);
       ctx.getSystem().receptionist().tell(Receptionist.register(key, w));
+      if (tracer.on()) {
+        tracer.instant(tracer.track(JobCoordinator.TRACE_PROCESS, "worker-" + i), "spawned", System.nanoTime(),
+            "dispatcher", PrimeWorker.DISPATCHER, "by", ctx.getSelf().path().name());
+      }
     }
     ActorRef<PrimeWorker.Command> router =
         ctx.spawn(Routers.group(key).withRoundRobinRouting(), "router");
@@ -138,6 +155,14 @@ public final class WorkerPool {
           if (answered.size() < size) return Behaviors.same();
           timers.cancel(ProbeTick.INSTANCE);
           Lent lent = new Lent(router, workers, System.nanoTime() - born);
+          if (tracer.on()) {
+            long now = System.nanoTime();
+            tracer.complete(kitchen, "starting the workers", "lifecycle", born, now - born, "workers", size);
+            for (ActorRef<PrimeWorker.Command> w : workers) {
+              tracer.instant(tracer.track(JobCoordinator.TRACE_PROCESS, w.path().name()), "ready", now,
+                  "answered", "through the router");
+            }
+          }
           ctx.getLog().debug("{} prime workers ready in {} µs", size, lent.startupNanos() / 1000);
           waiting.forEach(w -> w.tell(lent));
           return ready(lent);

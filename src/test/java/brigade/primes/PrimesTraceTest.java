@@ -81,7 +81,7 @@ class PrimesTraceTest {
     PrimesSettings s = PrimesSettings.from(com.typesafe.config.ConfigFactory.parseMap(Map.of(
         "brigade.primes.baseline", "on", "brigade.primes.warmup", "0s", "brigade.primes.repeat", 1,
         "brigade.primes.pool-size", 2)).withFallback(BrigadeConfig.defaults()));
-    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2, FaultPlan.NONE, tracer)) {
       JobSession.Outcome o = new JobSession(s, Job.FACTOR, NumberSources.random(2_000, 20_000, 1_000_000, 3),
           JobSession.Workers.kitchen(kitchen, FaultPlan.NONE), ResultSink.NONE, JobSession.Progress.NONE,
           Duration.ofSeconds(5), 20, null, tracer).run();
@@ -92,6 +92,19 @@ class PrimesTraceTest {
       assertEquals(1, trace.named("X", "sequential").size());
       assertTrue(trace.named("X", "actor pool").stream().allMatch(e -> trace.trackOf(e).equals("passes")));
       assertEquals(o.result().batches() + o.result().retries(), batchSlices(trace).size());
+      // The kitchen's own start: a slice on its track, each worker spawned, then ready, before its first batch.
+      assertEquals(1, trace.named("X", "starting the workers").size());
+      assertEquals("kitchen", trace.trackOf(trace.named("X", "starting the workers").get(0)));
+      for (String worker : List.of("worker-1", "worker-2")) {
+        List<JsonNode> spawned = trace.named("i", "spawned").stream().filter(e -> trace.trackOf(e).equals(worker)).toList();
+        List<JsonNode> ready = trace.named("i", "ready").stream().filter(e -> trace.trackOf(e).equals(worker)).toList();
+        assertEquals(1, spawned.size(), worker);
+        assertEquals(1, ready.size(), worker);
+        double firstBatch = batchSlices(trace).stream().filter(e -> trace.trackOf(e).equals(worker))
+            .mapToDouble(e -> e.get("ts").asDouble()).min().orElseThrow();
+        assertTrue(spawned.get(0).get("ts").asDouble() <= ready.get(0).get("ts").asDouble()
+            && ready.get(0).get("ts").asDouble() <= firstBatch, worker);
+      }
     }
   }
 }
