@@ -209,14 +209,7 @@ public final class PrimesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
     boolean json;
 
-    @Option(names = "--trace", paramLabel = "FILE",
-        description = "Write the run's timeline as a Chrome trace (JSON), to open in https://ui.perfetto.dev or "
-            + "chrome://tracing (brigade.trace.file).")
-    String trace;
-
-    @Option(names = "--timeline", paramLabel = "FILE.png|FILE.svg",
-        description = "Draw the run as a picture: one row per actor (coordinator, workers, passes), its work as bars.")
-    Path timeline;
+    @Mixin TraceOptions tracing; // --trace, --timeline
 
     @Mixin ClusterOptions cluster; // --cluster and its flags: run on the workers of `brigade node` processes
 
@@ -224,7 +217,7 @@ public final class PrimesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Config cfg = config.load(cluster.addTo(new Flags())
+      Config cfg = config.load(tracing.addTo(cluster.addTo(new Flags()))
           .put("brigade.primes.pool-size", "--pool-size", poolSize)
           .put("brigade.primes.batch-size", "--batch-size", batchSize)
           .put("brigade.primes.window", "--window", window)
@@ -243,7 +236,6 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.random-min", "--min", min)
           .put("brigade.primes.random-max", "--max", max)
           .put("brigade.primes.seed", "--seed", seed)
-          .put("brigade.trace.file", "--trace", trace)
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
       // Ctrl-C from here on: before the work starts it ends the run at once, with one line; during the job it
@@ -266,9 +258,10 @@ public final class PrimesCommand implements Callable<Integer> {
           throw new UserError("--repeat " + settings.repeat() + " needs a local pool: a --cluster job runs once");
         }
         selfTest(settings.primeAlgorithm());
-        // Last of the checks, since it creates the files: the trace is open (and the picture's path tried) before work.
-        TraceOutput traced = TraceOutput.open(cfg, timeline);
-        PrimesRun run = new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled(), traced);
+        // The trace's paths are checked here with everything else; the files are created only once all passed.
+        TraceOutput.check(cfg, tracing.timeline());
+        PrimesRun run = new PrimesRun(spec, cfg, settings, job(), input, output, json, cluster.enabled(),
+            tracing.timeline());
         running.set(run);
         if (ctrlC.count() > 0) interruptedBeforeWork(); // came while the run was being set up
         return run.run();
@@ -350,7 +343,9 @@ public final class PrimesCommand implements Callable<Integer> {
     private final Path output;
     private final boolean json;
     private final boolean clusterJob;
-    private final TraceOutput traced;
+    private final Path timeline;
+    /** The run's trace output, opened with the CSV file, once every check has passed. */
+    private TraceOutput traced;
     private final int cores = Runtime.getRuntime().availableProcessors();
     /** Completed once the report is printed and the CSV flushed: SIGTERM's shutdown task waits for it. */
     private final CompletableFuture<Done> reported = new CompletableFuture<>();
@@ -359,9 +354,9 @@ public final class PrimesCommand implements Callable<Integer> {
     private volatile boolean interrupted;
 
     PrimesRun(CommandSpec spec, Config config, PrimesSettings settings, Job job, NumberSources.Input input,
-        Path output, boolean json, boolean clusterJob, TraceOutput traced) {
+        Path output, boolean json, boolean clusterJob, Path timeline) {
       this.clusterJob = clusterJob;
-      this.traced = traced;
+      this.timeline = timeline;
       this.spec = spec;
       this.config = config;
       this.settings = settings;
@@ -422,6 +417,7 @@ public final class PrimesCommand implements Callable<Integer> {
       CsvResultWriter csv = output == null ? null
           : csvToStdout ? new CsvResultWriter(asciiStream(spec.commandLine().getOut()), "standard output")
           : CsvResultWriter.create(output); // fails before any work
+      traced = TraceOutput.open(config, timeline);
       PrintWriter reportTo = csvToStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
       brigade.cluster.ClusterCoordinator coordinator = clusterJob ? brigade.cluster.ClusterCoordinator.start(config) : null;
       ActorSystem<Void> system = clusterJob ? coordinator.system() : LocalActorSystem.create(Behaviors.empty(), "brigade", config);
@@ -519,7 +515,7 @@ public final class PrimesCommand implements Callable<Integer> {
 
     /** The picture's title: the command as run. */
     private String title() {
-      return "brigade " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      return TraceOptions.title(spec);
     }
 
     /** The CSV's bytes (ASCII) onto the command's standard output writer; closing it only flushes. */

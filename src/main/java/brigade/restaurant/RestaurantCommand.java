@@ -115,19 +115,12 @@ public final class RestaurantCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
-  @Option(names = "--trace", paramLabel = "FILE",
-      description = "Write the run's timeline as a Chrome trace (JSON), to open in https://ui.perfetto.dev or "
-          + "chrome://tracing (brigade.trace.file).")
-  String trace;
-
-  @Option(names = "--timeline", paramLabel = "FILE.png|FILE.svg",
-      description = "Draw the run as a picture: one row per actor, its steps as bars, restarts and stops marked.")
-  java.nio.file.Path timeline;
+  @picocli.CommandLine.Mixin brigade.cli.TraceOptions tracing; // --trace, --timeline
 
   @Override
   public Integer call() throws Exception {
     String p = RestaurantSettings.PREFIX + ".";
-    Config cfg = config.load(new Flags()
+    Config cfg = config.load(tracing.addTo(new Flags())
         .put(p + "workers", "--workers", workers)
         .put(p + "delivery", "--delivery", delivery)
         .put(p + "retrieval", "--retrieval", retrieval)
@@ -145,7 +138,6 @@ public final class RestaurantCommand implements Callable<Integer> {
         .put(p + "seed", "--seed", seed)
         .put(p + "close-timeout", "--close-timeout", closeTimeout)
         .put(p + "order-log", "--order-log", orderLog)
-        .put("brigade.trace.file", "--trace", trace)
         .asMap());
     RestaurantSettings settings = RestaurantSettings.from(cfg); // a bad value stops here: exit 2, one line
     PrintWriter out = spec.commandLine().getOut();
@@ -161,13 +153,13 @@ public final class RestaurantCommand implements Callable<Integer> {
     }
     java.time.Duration terminate = terminateAfter == null ? null : wallTime("--terminate-after", terminateAfter, terminateAfter);
     // The trace file and the picture's path are checked (and the trace opened) before the restaurant opens.
-    TraceOutput traced = TraceOutput.open(cfg, timeline);
+    TraceOutput traced = TraceOutput.open(cfg, tracing.timeline());
 
     // Process.start(): the restaurant is the one child of the actor system's guardian (its log lines say
     // /user/restaurant); the guardian passes every command on to it.
     AtomicLong served = new AtomicLong();
     Restaurant.Options options =
-        new Restaurant.Options(settings.faults(), null, System::nanoTime, served, traced.tracer());
+        new Restaurant.Options(settings.faults(), null, System::nanoTime, served).withTracer(traced.tracer());
     ActorSystem<Restaurant.Command> system = LocalActorSystem.create(front(settings, options), "brigade", cfg);
     CompletableFuture<Summary> result = new CompletableFuture<>();
     CompletableFuture<Done> printed = new CompletableFuture<>();
@@ -252,9 +244,8 @@ public final class RestaurantCommand implements Callable<Integer> {
     return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_OK;
   }
 
-  /** The picture's title: the command as run. */
   private String title() {
-    return "brigade " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    return brigade.cli.TraceOptions.title(spec);
   }
 
   /** The actor system's guardian: spawns the restaurant as "restaurant" and passes every command on to it. */

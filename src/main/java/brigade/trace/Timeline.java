@@ -71,10 +71,12 @@ public final class Timeline {
       throw new UserError("--timeline '" + file + "': cannot write the picture: directory " + parent
           + " does not exist (give a file in a writable directory)");
     }
-    try {
-      Files.newOutputStream(file).close();
-    } catch (IOException e) {
-      throw new UserError("--timeline '" + file + "': cannot write the picture: " + IoReason.of(e)
+    // Checked, not created: a later check that fails must leave an existing picture as it was.
+    if (Files.isDirectory(file)) {
+      throw new UserError("--timeline '" + file + "': is a directory (give a file ending in .png or .svg)");
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+      throw new UserError("--timeline '" + file + "': cannot write the picture: Permission denied"
           + " (give a file in a writable directory)");
     }
   }

@@ -80,8 +80,7 @@ public final class TraceOutput {
    * @throws brigade.UserError for a negative cap or a path that cannot be written
    */
   public static TraceOutput open(Config config, Path timeline) {
-    TraceSettings settings = TraceSettings.from(config);
-    if (timeline != null) Timeline.check(timeline);
+    TraceSettings settings = check(config, timeline);
     Path temp = null;
     if (timeline != null && !settings.enabled()) {
       try {
@@ -91,6 +90,22 @@ public final class TraceOutput {
       }
     }
     return new TraceOutput(settings.open(temp), settings.enabled() ? settings.file() : temp, timeline, temp != null);
+  }
+
+  /**
+   * Checks the settings and both paths without creating either file, so that a run can check every file it will
+   * write before it writes any (then {@link #open} them).
+   *
+   * @param config the run's config ({@code brigade.trace.*})
+   * @param timeline the picture to draw (.png or .svg), or null
+   * @return the trace settings
+   * @throws brigade.UserError for a negative cap or a path that cannot be written
+   */
+  public static TraceSettings check(Config config, Path timeline) {
+    TraceSettings settings = TraceSettings.from(config);
+    if (settings.enabled()) Tracer.check(settings.file(), "invalid setting " + settings.fileSetting());
+    if (timeline != null) Timeline.check(timeline);
+    return settings;
   }
 
   /** @return the run's tracer ({@link Tracer#OFF} when no trace or timeline was asked for) */

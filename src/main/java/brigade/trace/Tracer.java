@@ -157,18 +157,33 @@ public final class Tracer {
    * @throws UserError when the file cannot be created
    */
   public static Tracer open(Path file, long maxEvents, String what) {
+    check(file, what);
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw new UserError(what + ": cannot write the trace file: directory " + parent
-            + " does not exist (give a file in a writable directory)");
-      }
-      if (Files.isDirectory(file)) {
-        throw new UserError(what + ": is a directory (give a file, such as trace.json)");
-      }
       return new Tracer(Files.newOutputStream(file), file, maxEvents, true);
     } catch (IOException e) {
       throw new UserError(what + ": cannot write the trace file: " + IoReason.of(e)
+          + " (give a file in a writable directory)");
+    }
+  }
+
+  /**
+   * Checks that {@code file} could be written, without creating or truncating it: a run checks every file it will
+   * write before it writes any, so a bad path leaves the user's other files as they were.
+   *
+   * @param what how the error names the value, e.g. "invalid setting brigade.trace.file = 'x' (from flag --trace)"
+   * @throws UserError naming the value and what is allowed
+   */
+  public static void check(Path file, String what) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError(what + ": cannot write the trace file: directory " + parent
+          + " does not exist (give a file in a writable directory)");
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserError(what + ": is a directory (give a file, such as trace.json)");
+    }
+    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
+      throw new UserError(what + ": cannot write the trace file: Permission denied"
           + " (give a file in a writable directory)");
     }
   }
@@ -419,6 +434,10 @@ public final class Tracer {
       writer.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (writer.isAlive() && error == null) {
+      // Still writing (a stalled disk): the file is not complete, and the run must not say it is.
+      error = "the trace writer did not finish within 30 s" + (file == null ? "" : ": '" + file + "' is incomplete");
     }
     if (hook != null && Thread.currentThread() != hook) {
       try {

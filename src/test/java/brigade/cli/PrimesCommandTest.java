@@ -397,4 +397,19 @@ class PrimesCommandTest {
     assertTrue(!ProgressDisplay.isTerminalDevice("/tmp/log.txt"));
     assertTrue(!ProgressDisplay.isTerminalDevice("/dev/null"));
   }
+
+  @Test
+  void aBadOutputPathLeavesAnExistingTraceAndPictureAsTheyWere() throws Exception {
+    Path trace = dir.resolve("t.json");
+    Path picture = dir.resolve("t.png");
+    Files.writeString(trace, "my earlier trace");
+    Files.writeString(picture, "my earlier picture");
+    Path badOutput = dir.resolve("no-such-dir").resolve("x.csv");
+    CliRun r = CliRun.of("primes", "check", "97", "--output", badOutput.toString(), "--trace", trace.toString(),
+        "--timeline", picture.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("x.csv"), r.err());
+    assertEquals("my earlier trace", Files.readString(trace));
+    assertEquals("my earlier picture", Files.readString(picture));
+  }
 }
