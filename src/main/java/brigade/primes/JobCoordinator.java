@@ -102,6 +102,11 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     long sentNanos;
     /** Its latest send's flow id in the trace (send -> compute -> reply). */
     long flowId;
+    /**
+     * Re-sent after a timeout: a reply may then come from the earlier attempt, whose send time and flow are not
+     * {@link #sentNanos} and {@link #flowId}, so the trace neither ties it to a flow nor feeds it to a node's clock.
+     */
+    boolean resentAfterTimeout;
     int failures;
     String error = "";
     /** Pull mode: the workers currently holding this task (more than one after a timeout re-send). */
@@ -464,7 +469,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
       long end = System.nanoTime();
       tracer.complete(track, "reply", "batch", arrived, end - arrived, "batch", reply.batchId(), "part", reply.part(),
           "from", reply.workerName(), "accepted", open, "thread", Thread.currentThread().getName());
-      if (task != null && task.flowId != 0) tracer.flow(track, 'f', "batch", task.flowId, arrived + (end - arrived) / 2);
+      if (task != null && task.flowId != 0 && !task.resentAfterTimeout) {
+        tracer.flow(track, 'f', "batch", task.flowId, arrived + (end - arrived) / 2);
+      }
     }
     return flushAndDispatch();
   }
@@ -504,10 +511,13 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     } else {
       NodeClock clock = clocks.computeIfAbsent(reply.node(), n -> new NodeClock());
       long busyMicros = busy / 1000;
-      clock.observe(TraceClock.epochMicros(sent), startMicros, startMicros + busyMicros, TraceClock.epochMicros(arrived));
+      boolean ambiguous = task != null && task.resentAfterTimeout; // which send does this reply answer?
+      if (!ambiguous) {
+        clock.observe(TraceClock.epochMicros(sent), startMicros, startMicros + busyMicros, TraceClock.epochMicros(arrived));
+      }
       start = TraceClock.nanoTime(startMicros - clock.offsetMicros());
       // Whatever the estimate, the span happened between its send and its reply: it is drawn there.
-      start = Math.max(sent, Math.min(start, arrived - busy));
+      start = Math.max(ambiguous ? Long.MIN_VALUE : sent, Math.min(start, arrived - busy));
       if (tracer.on()) {
         tracer.note("clock " + reply.node(), "offset " + clock.offsetMicros() + " us +- " + clock.uncertaintyMicros()
             + " us from " + clock.samples() + " replies" + (clock.inconsistent() ? " (the clocks drifted)" : ""));
@@ -533,7 +543,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
           "numbers", numbers, "busyMicros", busy / 1000, "retry", task == null ? 0 : task.failures,
           "node", reply.node(), "thread", thread);
     }
-    if (task != null && task.flowId != 0) tracer.flow(share.track, 't', "batch", task.flowId, start + busy / 2);
+    if (task != null && task.flowId != 0 && !task.resentAfterTimeout) {
+      tracer.flow(share.track, 't', "batch", task.flowId, start + busy / 2);
+    }
   }
 
   private void release(ActorRef<PrimeWorker.Command> worker, TaskKey key, Task task) {
@@ -619,6 +631,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     if (tracer.on()) {
       tracer.instant(track, "batch timed out", System.nanoTime(), "batch", task.batch.id, "part", task.key.part());
     }
+    task.resentAfterTimeout = true;
     retryOrGiveUp(task, "no reply within " + DurationText.of(spec.batchTimeout()));
     return flushAndDispatch();
   }
@@ -767,8 +780,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     long inFlight = 0;
     long waiting = 0;
     for (Batch b : window.values()) {
-      if (b.done()) {
-        waiting++;
+      if (b.done() || b.failed()) {
+        waiting++; // settled, held for an earlier batch (none is held in completion order: they are written at once)
       } else {
         for (Task t : b.tasks) {
           if (t.state == State.SENT) {
@@ -788,7 +801,11 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     tracedWaiting = waiting;
     tracedIdle = idle;
     long now = System.nanoTime();
-    tracer.counter(track, "batches", now, "in flight", inFlight, "waiting for in-order output", waiting);
+    if (completionOrder) {
+      tracer.counter(track, "batches", now, "in flight", inFlight);
+    } else {
+      tracer.counter(track, "batches", now, "in flight", inFlight, "waiting for in-order output", waiting);
+    }
     if (pull) tracer.counter(track, "idle workers", now, "idle", idle);
   }
 
