@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
     out.println("$ # in code (brigade.restaurant.AskLesson): the executor lessons as Akka asks");
     out.flush();
     try {
-      brigade.restaurant.AskLesson.run(out);
+      brigade.restaurant.AskLesson.run(out, config.load(java.util.Map.of())); // the user's settings, as each step
     } catch (Exception e) {
       spec.commandLine().getErr().println("brigade: the ask lesson failed: " + e);
       return EXIT_FAILED;

@@ -4,6 +4,8 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import brigade.config.BrigadeConfig;
+import brigade.config.LocalActorSystem;
+import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -23,16 +25,24 @@ public final class AskLesson {
   private AskLesson() {}
 
   /**
-   * Runs the lesson on an actor system of its own (Brigade's bundled settings), printing one line per ask.
+   * Runs the lesson on Brigade's bundled settings. See {@link #run(PrintWriter, Config)}.
+   */
+  public static Summary run(PrintWriter out) throws Exception {
+    return run(out, BrigadeConfig.defaults());
+  }
+
+  /**
+   * Runs the lesson on an actor system of its own, printing one line per ask.
    *
    * @param out where the lines go
+   * @param config the run's settings (the lesson's restaurant takes no orders of its own and runs at time-scale 0.01)
    * @return the summary the last ask returned
    * @throws Exception if an ask fails or times out (it should not: the restaurant runs at time-scale 0.01)
    */
-  public static Summary run(PrintWriter out) throws Exception {
-    RestaurantSettings settings = RestaurantSettings.defaults().withOrders(0).withTimeScale(0.01);
-    ActorSystem<Restaurant.Command> system = ActorSystem.create(RestaurantCommand.front(settings,
-        new Restaurant.Options(Faults.NONE, null, System::nanoTime, null, true)), "brigade-asks", BrigadeConfig.defaults());
+  public static Summary run(PrintWriter out, Config config) throws Exception {
+    RestaurantSettings settings = RestaurantSettings.from(config).withOrders(0).withTimeScale(0.01);
+    ActorSystem<Restaurant.Command> system = LocalActorSystem.create(RestaurantCommand.front(settings,
+        new Restaurant.Options(Faults.NONE, null, System::nanoTime, null).openUntilClosed()), "brigade-asks", config);
     try {
       ActorRef<Restaurant.Command> restaurant = system; // the guardian passes every command on to the restaurant
       Restaurant.OrderOutcome one = get(AskPattern.ask(restaurant, Restaurant.PlaceOrder::new, ASK_TIMEOUT,

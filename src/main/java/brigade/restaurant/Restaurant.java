@@ -196,16 +196,9 @@ public final class Restaurant {
       this(faults, listener, clock, served, false, Tracer.OFF);
     }
 
-    /** No trace. */
-    public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
-        boolean staysOpen) {
-      this(faults, listener, clock, served, staysOpen, Tracer.OFF);
-    }
-
-    /** Traced; closes by itself. */
-    public Options(Faults faults, ActorRef<RestaurantEvent> listener, LongSupplier clock, AtomicLong served,
-        Tracer tracer) {
-      this(faults, listener, clock, served, false, tracer);
+    /** These options with the run traced to {@code tracer}. */
+    public Options withTracer(Tracer tracer) {
+      return new Options(faults, listener, clock, served, staysOpen, tracer);
     }
 
     public static Options of(RestaurantSettings settings) {
@@ -230,7 +223,7 @@ public final class Restaurant {
    */
   public static Behavior<Command> serving(RestaurantSettings settings, Faults faults,
       ActorRef<RestaurantEvent> listener) {
-    return create(settings, new Options(faults, listener, System::nanoTime, null, true));
+    return create(settings, new Options(faults, listener, System::nanoTime, null).openUntilClosed());
   }
 
   /** The trace's process for the restaurant's actor system: every staff actor is a track in it. */
@@ -503,6 +496,17 @@ public final class Restaurant {
   /** Once the door is closing: asked orders are refused, never taken in; a summary request just waits. */
   private Behavior<Command> refuseAsks(
       akka.actor.typed.javadsl.BehaviorBuilder<Command> phase, String why) {
+    return refusingOrders(phase, why)
+        .onMessage(CloseForSummary.class, c -> {
+          waiters.add(c.replyTo());
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  /** Asked orders answered {@code Refused(why)}, never taken in: once the door is closing, and once closed. */
+  private static akka.actor.typed.javadsl.BehaviorBuilder<Command> refusingOrders(
+      akka.actor.typed.javadsl.BehaviorBuilder<Command> phase, String why) {
     return phase
         .onMessage(PlaceOrder.class, p -> {
           p.replyTo().tell(new Refused(why));
@@ -511,12 +515,7 @@ public final class Restaurant {
         .onMessage(PlaceOrders.class, p -> {
           p.replyTo().tell(new OrdersOutcome(java.util.Collections.nCopies(p.count(), new Refused(why))));
           return Behaviors.same();
-        })
-        .onMessage(CloseForSummary.class, c -> {
-          waiters.add(c.replyTo());
-          return Behaviors.same();
-        })
-        .build();
+        });
   }
 
   /** After any step while open: done when every planned order is settled; else refill the book if it has room. */
@@ -761,7 +760,7 @@ public final class Restaurant {
 
   /** After closing: the summary for whoever asks; everything else is moot. */
   private static Behavior<Command> closed(Summary summary) {
-    return Behaviors.receive(Command.class)
+    return refusingOrders(Behaviors.receive(Command.class), "the restaurant is closed")
         .onMessage(WhenClosed.class, w -> {
           w.replyTo().tell(summary);
           return Behaviors.same();
@@ -772,14 +771,6 @@ public final class Restaurant {
         })
         .onMessage(CloseForSummary.class, c -> {
           c.replyTo().tell(summary);
-          return Behaviors.same();
-        })
-        .onMessage(PlaceOrder.class, p -> {
-          p.replyTo().tell(new Refused("the restaurant is closed"));
-          return Behaviors.same();
-        })
-        .onMessage(PlaceOrders.class, p -> {
-          p.replyTo().tell(new OrdersOutcome(java.util.Collections.nCopies(p.count(), new Refused("the restaurant is closed"))));
           return Behaviors.same();
         })
         .onAnyMessage(m -> Behaviors.same())

@@ -29,7 +29,7 @@ class RestaurantTraceTest {
       java.util.function.Consumer<ActorRef<Restaurant.Command>> poke) {
     TestProbe<Summary> summary = kit.createTestProbe();
     ActorRef<Restaurant.Command> r = kit.spawn(Restaurant.create(s,
-        new Restaurant.Options(faults, null, System::nanoTime, null, tracer)));
+        new Restaurant.Options(faults, null, System::nanoTime, null).withTracer(tracer)));
     poke.accept(r);
     r.tell(new Restaurant.WhenClosed(summary.ref()));
     return summary.receiveMessage(Duration.ofSeconds(30));
