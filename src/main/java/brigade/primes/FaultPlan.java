@@ -31,6 +31,11 @@ public interface FaultPlan {
     return failsOn(batchId, numbers);
   }
 
+  /** @return the worker a plan is aimed at ({@link #failOn}), or null for a plan that any worker may meet */
+  default String aimedAt() {
+    return null;
+  }
+
   /** Never fails. */
   FaultPlan NONE = (batchId, numbers) -> false;
 
@@ -77,6 +82,11 @@ public interface FaultPlan {
       public boolean failsOn(long batchId, long[] numbers) {
         throw new UnsupportedOperationException("FaultPlan.failOn(\"" + worker + "\", " + batch
             + ") is aimed at a worker: give it to the workers (PrimeKitchen.open(system, size, plan)), not to a job");
+      }
+
+      @Override
+      public String aimedAt() {
+        return worker;
       }
 
       @Override

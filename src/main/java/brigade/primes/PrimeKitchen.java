@@ -84,12 +84,18 @@ public final class PrimeKitchen implements AutoCloseable {
    * tracks, and the start as a slice on a "kitchen" track. Otherwise as {@link #open(ActorSystem, int, FaultPlan)}.
    *
    * @param tracer the run's trace ({@link Tracer#OFF} for none)
+   * @throws IllegalArgumentException if poolSize is below 1, or the plan aims at a worker the pool does not have
    */
   public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults, Tracer tracer) {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(workerFaults, "workerFaults");
     Objects.requireNonNull(tracer, "tracer");
     require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
+    String aimedAt = workerFaults.aimedAt();
+    // As the restaurant refuses a fault aimed at staff it does not hire: such a plan would silently never fire.
+    require(aimedAt == null || aimedAt.matches("worker-[1-9][0-9]*")
+        && Integer.parseInt(aimedAt.substring("worker-".length())) <= poolSize,
+        "the fault plan aims at '" + aimedAt + "': this kitchen's workers are worker-1..worker-" + poolSize);
     requireRunning(system);
     ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults, tracer),
         "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());

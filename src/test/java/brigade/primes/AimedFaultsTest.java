@@ -53,4 +53,13 @@ class AimedFaultsTest {
       assertTrue(e.getCause().getMessage().contains("is aimed at a worker"), e.getCause().getMessage());
     }
   }
+
+  @Test
+  void aKitchenRefusesAPlanAimedAtAWorkerItDoesNotHave(ActorTestKit kit) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PrimeKitchen.open(kit.system(), 3, FaultPlan.failOn("worker-9", 1)));
+    assertEquals("the fault plan aims at 'worker-9': this kitchen's workers are worker-1..worker-3", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PrimeKitchen.open(kit.system(), 3, FaultPlan.failOn("cook", 1)));
+    PrimeKitchen.open(kit.system(), 3, FaultPlan.failOn("worker-3", 1)).close(); // its own workers: fine
+  }
 }
