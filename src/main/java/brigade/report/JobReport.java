@@ -255,7 +255,9 @@ public record JobReport(
     line(sb, "pool run", ms(wallMillis) + spread(wallMillisMin, wallMillisMax) + ", "
         + num(Math.round(throughputPerSecond)) + " numbers/s"
         + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
-    if (inputMillis != null) line(sb, "input", ms(inputMillis) + " reading and parsing, on an I/O thread alongside the run");
+    if (inputMillis != null) {
+      line(sb, "reading", ms(inputMillis) + " reading and parsing the input, on an I/O thread alongside the run");
+    }
     if (forkJoinMillis != null) {
       line(sb, "fork-join", ms(forkJoinMillis) + spread(forkJoinMillisMin, forkJoinMillisMax) + ", a ForkJoinPool of "
           + poolSize + (poolSize == 1 ? " thread" : " threads") + " on the same batches"

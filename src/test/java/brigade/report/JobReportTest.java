@@ -215,7 +215,7 @@ class JobReportTest {
     String text = r.toText("x");
     assertTrue(text.contains("start-up    812.3 ms from the JVM's start to the job's"), text);
     assertTrue(text.indexOf("start-up") < text.indexOf("kitchen"), "the process's start-up, then the kitchen's");
-    assertTrue(text.contains("input       35.3 ms reading and parsing, on an I/O thread alongside the run"), text);
+    assertTrue(text.contains("reading     35.3 ms reading and parsing the input, on an I/O thread alongside the run"), text);
     assertTrue(text.contains("output      out.csv: 40.5 ms writing, on an I/O thread alongside the run"), text);
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.toJson());
     assertEquals(812.3, json.get("processStartupMillis").asDouble());
@@ -225,6 +225,6 @@ class JobReportTest {
     String plain = JobReport.of(o, "file n.txt", 1, 2, null, null).toText("x");
     assertFalse(plain.contains("start-up"), plain);
     assertFalse(plain.contains("output"), plain);
-    assertTrue(plain.contains("input       35.3 ms"), plain);
+    assertTrue(plain.contains("reading     35.3 ms"), plain);
   }
 }
