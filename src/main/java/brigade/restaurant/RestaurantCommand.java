@@ -160,12 +160,35 @@ public final class RestaurantCommand implements Callable<Integer> {
     AtomicLong served = new AtomicLong();
     Restaurant.Options options =
         new Restaurant.Options(settings.faults(), null, System::nanoTime, served).withTracer(traced.tracer());
+    AtomicBoolean interrupted = new AtomicBoolean();
+    PrintWriter err = spec.commandLine().getErr();
+    // Ctrl-C: the first closes (orders in flight finish, within close-timeout), the second stops now. Handled from
+    // before the restaurant opens (its staff start with the actor system): a Ctrl-C that comes while the system
+    // starts is kept and acted on as soon as there is a restaurant to close.
+    java.util.concurrent.atomic.AtomicReference<ActorSystem<Restaurant.Command>> open =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Interrupts ctrlC = Interrupts.install(
+        () -> {
+          interrupted.set(true);
+          synchronized (open) {
+            if (open.get() != null) closeOnCtrlC(open.get(), settings, err);
+          }
+        },
+        () -> {
+          interrupted.set(true);
+          synchronized (open) {
+            if (open.get() != null) stopOnCtrlC(open.get(), err);
+          }
+        });
     ActorSystem<Restaurant.Command> system = LocalActorSystem.create(front(settings, options), "brigade", cfg);
+    synchronized (open) { // a Ctrl-C is acted on either here (it came while the system started) or by its handler
+      open.set(system);
+      if (ctrlC.count() == 1) closeOnCtrlC(system, settings, err);
+      if (ctrlC.count() > 1) stopOnCtrlC(system, err);
+    }
     CompletableFuture<Summary> result = new CompletableFuture<>();
     CompletableFuture<Done> printed = new CompletableFuture<>();
     AtomicBoolean finished = new AtomicBoolean();
-    AtomicBoolean interrupted = new AtomicBoolean();
-    PrintWriter err = spec.commandLine().getErr();
     // SIGTERM (kill, a service manager): the JVM's shutdown runs Akka's; close gracefully within its phase, and
     // hold the shutdown until the summary is printed.
     CoordinatedShutdown.get(system).addTask(
@@ -190,20 +213,6 @@ public final class RestaurantCommand implements Callable<Integer> {
     if (terminate != null) {
       system.scheduler().scheduleOnce(terminate, () -> system.tell(new Restaurant.Terminate()), system.executionContext());
     }
-    // Ctrl-C: the first closes (orders in flight finish, within close-timeout), the second stops now.
-    Interrupts ctrlC = Interrupts.install(
-        () -> {
-          interrupted.set(true);
-          AskPattern.<Restaurant.Command, Restaurant.Closing>ask(system,
-                  replyTo -> new Restaurant.Close(settings.closeTimeout(), replyTo),
-                  java.time.Duration.ofSeconds(5), system.scheduler())
-              .thenAccept(c -> say(err, closingLine(c)));
-        },
-        () -> {
-          interrupted.set(true);
-          say(err, "stopping now: orders not served are cancelled");
-          system.tell(new Restaurant.Close(java.time.Duration.ZERO));
-        });
     ProgressDisplay bar = ProgressDisplay.start("restaurant: orders served", settings.expectedOrders(), served::get);
     try {
       Summary summary;
@@ -242,6 +251,21 @@ public final class RestaurantCommand implements Callable<Integer> {
       system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     return interrupted.get() ? Main.EXIT_INTERRUPTED : Main.EXIT_OK;
+  }
+
+  /** The first Ctrl-C: close, letting orders in flight finish within close-timeout, and say what it waits for. */
+  private static void closeOnCtrlC(ActorSystem<Restaurant.Command> system, RestaurantSettings settings,
+      PrintWriter err) {
+    AskPattern.<Restaurant.Command, Restaurant.Closing>ask(system,
+            replyTo -> new Restaurant.Close(settings.closeTimeout(), replyTo),
+            java.time.Duration.ofSeconds(5), system.scheduler())
+        .thenAccept(c -> say(err, closingLine(c)));
+  }
+
+  /** The second Ctrl-C: stop now; orders not served are cancelled. */
+  private static void stopOnCtrlC(ActorSystem<Restaurant.Command> system, PrintWriter err) {
+    say(err, "stopping now: orders not served are cancelled");
+    system.tell(new Restaurant.Close(java.time.Duration.ZERO));
   }
 
   private String title() {
