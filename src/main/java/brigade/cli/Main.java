@@ -66,6 +66,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    startupClaimed.set(true); // the demonstration's steps share one process: none of them is its start-up
     PrintWriter out = spec.commandLine().getOut();
     out.println("Brigade demonstration: each step below is an ordinary `brigade` command; try `brigade --help`.");
     for (List<String> step : DEMO) {
@@ -185,7 +186,32 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /** {@link System#nanoTime} when {@link #main} began (0: Brigade runs inside another program, e.g. a test). */
+  private static volatile long mainNanos;
+  /** Whether a run has already reported the process's start-up (only the first job of a process has one). */
+  private static final java.util.concurrent.atomic.AtomicBoolean startupClaimed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * The process's start-up, for the first job of a process Brigade's {@link #main} started: from the JVM's start to
+   * {@code jobStartNanos}. Null for any later job of the same process (the demonstration's second step), and where
+   * the JVM ran something else before {@code main} (Maven's {@code exec:java}: its own start and the compile would be
+   * counted), which shows as more than a second between the JVM's start and {@code main}.
+   *
+   * @param jobStartNanos {@link System#nanoTime} when the job started; call after the job, so that loading the
+   *     management classes is not part of what is measured
+   * @return milliseconds, or null
+   */
+  public static Double processStartupMillis(long jobStartNanos) {
+    if (mainNanos == 0 || !startupClaimed.compareAndSet(false, true)) return null;
+    long uptimeMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    long now = System.nanoTime();
+    double atMain = uptimeMillis - (now - mainNanos) / 1e6;
+    return atMain > 1000 ? null : uptimeMillis - (now - jobStartNanos) / 1e6;
+  }
+
   public static void main(String[] args) {
+    mainNanos = System.nanoTime();
     // Until a command handles Ctrl-C itself (it installs its own Interrupts for its run), Ctrl-C during start-up
     // ends the process with one line, instead of silently.
     Interrupts.install(Main::interruptedEarly, Main::interruptedEarly);

@@ -402,16 +402,6 @@ public final class PrimesCommand implements Callable<Integer> {
       return true;
     }
 
-    /**
-     * Milliseconds from the JVM's start to {@code nanoTime}, a {@link System#nanoTime} reading taken earlier. Asked
-     * after the run, so that loading the management classes is not part of the start-up it measures (the OS's own
-     * process start time is no use: Linux gives it to the second).
-     */
-    private static double jvmMillisAt(long nanoTime) {
-      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-      return uptime - (System.nanoTime() - nanoTime) / 1e6;
-    }
-
     int run() {
       boolean csvToStdout = output != null && isStdio(output);
       CsvResultWriter csv = output == null ? null
@@ -438,7 +428,7 @@ public final class PrimesCommand implements Callable<Integer> {
             });
         long jobStart = System.nanoTime();
         JobSession.Outcome outcome = session.run();
-        double processStartup = jvmMillisAt(jobStart);
+        Double processStartup = Main.processStartupMillis(jobStart);
         if (outcome.interrupted() && outcome.result().numbersIn() == 0) {
           // Nothing was computed: no report of zeros, and no output file that holds nothing.
           if (csv != null && output != null && !csvToStdout) {

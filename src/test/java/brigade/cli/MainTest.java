@@ -48,4 +48,10 @@ class MainTest {
     assertEquals(all, Main.commandLine(new String[] {"prims", "check"}).getSubcommands().keySet(), "for the suggestion");
     assertEquals(all, Main.commandLine().getSubcommands().keySet());
   }
+
+  @Test
+  void aJobRunInsideAnotherProgramHasNoProcessStartUp() {
+    // Tests (and Maven's exec:java) run commands without Brigade's own main: the JVM's start is not Brigade's.
+    org.junit.jupiter.api.Assertions.assertNull(Main.processStartupMillis(System.nanoTime()));
+  }
 }
