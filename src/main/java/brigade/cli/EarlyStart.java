@@ -9,10 +9,9 @@ import org.slf4j.LoggerFactory;
  * builds and parses the command line (picocli's classes cannot come from the class-data archive: they are Java 5
  * bytecode): parsing Akka's {@code reference.conf} files, which Typesafe Config caches for {@code BrigadeConfig}
  * (it lays them under every run's settings), and logback reading its bundled file. Config parsing is thread-safe
- * and done once: if the
- * main thread gets there first, it waits for the same work. SLF4J is not so patient (a second thread asking while
- * the first initialises gets a stand-in factory), so the main thread calls {@link #awaitLogging} before it touches
- * logging. A failure here is left for the main thread to meet and report in its own words.
+ * and done once: if the main thread gets there first, it waits for the same work. SLF4J is not so patient (a second
+ * thread asking while the first initialises gets a stand-in factory), so the main thread calls {@link #awaitLogging}
+ * before it touches logging. A failure here is left for the main thread to meet and report in its own words.
  */
 final class EarlyStart {
   private static volatile CompletableFuture<Void> logging;

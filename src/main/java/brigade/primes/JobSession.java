@@ -37,8 +37,9 @@ public final class JobSession {
   /** Less sequential work than this is too small to time: milliseconds are all start-up, scheduling and noise. */
   public static final Duration TOO_SMALL = Duration.ofMillis(5);
   /**
-   * Spent running the kernel on the sample before the first timed run, so that it runs compiled (JIT) code from
-   * the start: measured on the fast algorithm, 63-bit numbers, cold runs reached warm speed after about this much.
+   * At most this long running the kernel on the sample before the first timed run, so that the JIT has begun
+   * compiling it (a --no-baseline run has no other warm-up). A longer one, up to the whole estimated work, made no
+   * difference measurable against run-to-run noise on 1M `fast` factorisations.
    */
   private static final Duration KERNEL_WARMUP = Duration.ofMillis(100);
   /** The pool warms up on at most this many numbers of the input: enough for full-size batches. */

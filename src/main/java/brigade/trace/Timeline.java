@@ -66,19 +66,8 @@ public final class Timeline {
     if (!n.endsWith(".png") && !n.endsWith(".svg")) {
       throw new UserError("--timeline '" + file + "': expected a file ending in .png or .svg");
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError("--timeline '" + file + "': cannot write the picture: directory " + parent
-          + " does not exist (give a file in a writable directory)");
-    }
     // Checked, not created: a later check that fails must leave an existing picture as it was.
-    if (Files.isDirectory(file)) {
-      throw new UserError("--timeline '" + file + "': is a directory (give a file ending in .png or .svg)");
-    }
-    if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
-      throw new UserError("--timeline '" + file + "': cannot write the picture: Permission denied"
-          + " (give a file in a writable directory)");
-    }
+    Tracer.checkWritable(file, "--timeline '" + file + "'", "the picture", "a file ending in .png or .svg");
   }
 
   /** One row: an actor's track. */

@@ -174,19 +174,32 @@ public final class Tracer {
    * @throws UserError naming the value and what is allowed
    */
   public static void check(Path file, String what) {
+    checkWritable(file, what, "the trace file", "a file, such as trace.json");
+  }
+
+  /**
+   * The one check of an output path this package writes (the trace, the picture): its directory exists, it is not a
+   * directory, and it or its directory is writable; nothing is created or truncated.
+   *
+   * @param what how the error names the value
+   * @param noun what would be written, e.g. "the trace file"
+   * @param aFile what to give instead of a directory, e.g. "a file, such as trace.json"
+   * @throws UserError naming the value and what is allowed
+   */
+  static void checkWritable(Path file, String what, String noun, String aFile) {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError(what + ": cannot write the trace file: directory " + parent
+      throw new UserError(what + ": cannot write " + noun + ": directory " + parent
           + " does not exist (give a file in a writable directory)");
     }
     if (Files.isDirectory(file)) {
-      throw new UserError(what + ": is a directory (give a file, such as trace.json)");
+      throw new UserError(what + ": is a directory (give " + aFile + ")");
     }
     if (Files.exists(file) ? !Files.isWritable(file) : parent != null && !Files.isWritable(parent)) {
-      throw new UserError(what + ": cannot write the trace file: Permission denied"
-          + " (give a file in a writable directory)");
+      throw new UserError(what + ": cannot write " + noun + ": Permission denied (give a file in a writable directory)");
     }
   }
+
 
   /** A tracer writing to {@code out} (tests, benchmarks); no shutdown hook. */
   public static Tracer to(OutputStream out, long maxEvents) {
