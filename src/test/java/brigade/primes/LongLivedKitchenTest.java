@@ -83,6 +83,48 @@ class LongLivedKitchenTest {
     }
   }
 
+  private static ActorRef<JobCoordinator.Command> coordinatorOf(JobRun run) {
+    return ((PrimeKitchen.Run) run).coordinator();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dispatch.class)
+  void jobsOneAfterAnotherReuseOneCoordinatorAndAJobThatRetriedRetiresIt(Dispatch dispatch, ActorTestKit kit) {
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      kitchen.ready().toCompletableFuture().join();
+      JobSpec spec = spec(Job.FACTOR, dispatch, 2, 25, 8, 3, TIMEOUT);
+      long[] numbers = PrimeKitchenTest.randomNumbers(500, 9);
+      JobRun first = kitchen.start(spec, new ArraySource(numbers), new Recorder(), ProgressListener.NONE);
+      await(first);
+      Recorder sink = new Recorder();
+      JobRun second = kitchen.start(spec, new ArraySource(numbers), sink, ProgressListener.NONE);
+      await(second);
+      assertEquals(coordinatorOf(first), coordinatorOf(second), "a clean job frees its coordinator for the next");
+      assertEquals(Recorder.expected(Job.FACTOR, numbers), sink.lines());
+
+      // A job with re-sends may still get a late reply: its coordinator is retired, never handed the next job.
+      JobRun faulty = kitchen.start(spec, new ArraySource(numbers), new Recorder(), ProgressListener.NONE,
+          FaultPlan.failFirst(1));
+      assertEquals(coordinatorOf(second), coordinatorOf(faulty));
+      assertTrue(await(faulty).retries() > 0);
+      kit.createTestProbe().expectTerminated(coordinatorOf(faulty));
+      Recorder after = new Recorder();
+      JobRun next = kitchen.start(spec, new ArraySource(numbers), after, ProgressListener.NONE);
+      JobResult r = await(next);
+      assertFalse(coordinatorOf(next).equals(coordinatorOf(faulty)), "a new coordinator");
+      assertEquals(0, r.retries());
+      assertEquals(Recorder.expected(Job.FACTOR, numbers), after.lines());
+
+      // A cancel meant for a finished job does not reach the job its coordinator serves now.
+      Recorder last = new Recorder();
+      JobRun later = kitchen.start(spec, new ArraySource(numbers), last, ProgressListener.NONE);
+      assertEquals(coordinatorOf(next), coordinatorOf(later));
+      next.cancel();
+      assertFalse(await(later).interrupted());
+      assertEquals(Recorder.expected(Job.FACTOR, numbers), last.lines());
+    }
+  }
+
   @Test
   void jobsRunAtTheSameTimeShareTheWorkers(ActorTestKit kit) {
     try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
@@ -94,6 +136,7 @@ class LongLivedKitchenTest {
           ProgressListener.NONE);
       JobRun runB = kitchen.start(spec(Job.CHECK, Dispatch.PULL, 2, 30, 8, 3, TIMEOUT), new ArraySource(b), sinkB,
           ProgressListener.NONE);
+      assertFalse(coordinatorOf(runA).equals(coordinatorOf(runB)), "each job running has a coordinator of its own");
       await(runA);
       await(runB);
       assertEquals(Recorder.expected(Job.CHECK, a), sinkA.lines());
