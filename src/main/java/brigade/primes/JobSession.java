@@ -47,6 +47,8 @@ public final class JobSession {
   private static final int SAMPLE_SIZE = 64;
   /** Jobs of a few numbers each warm-up round runs besides the sample's: see {@link #warmUp}. */
   private static final int TINY_JOBS_PER_ROUND = 20;
+  /** A job warms up on whole rounds when at least this many fit in its shortest warm-up. */
+  private static final int FULL_ROUNDS_IN_WARMUP = 8;
 
   /** Shows a pass's progress (the command's progress bar); {@link #NONE} shows nothing. */
   @FunctionalInterface
@@ -288,12 +290,20 @@ public final class JobSession {
     boolean compareHere = baselineOn && workers.local();
     Duration startup = workers.startup(); // the workers start once, before anything is timed
 
-    // 2. Warm up the pool (and the ForkJoinPool) on the sample, when they are going to be compared.
+    // 2. Warm up the pool (and the references), when they are going to be compared: at least the setting (auto: the
+    // estimated work, 1 s to 5 s), and with auto on until the JIT compiler has settled, 5 s at most.
     Duration warmup = settings.warmup() != null ? settings.warmup() : tooSmall ? Duration.ZERO : settings.warmupFor(estimate);
+    Duration warmupLimit = settings.warmup() != null ? warmup : PrimesSettings.WARMUP_AUTO_MAX;
     Double warmupMillis = null;
     if (compareHere && !warmup.isZero() && !cancelled.get()) {
       long warmStart = System.nanoTime();
-      warmUp(spec, warmup);
+      // A job whose whole round (pool, fork-join, sequential: ~3 x the estimate) fits many times over warms up on
+      // exactly the passes that are timed; a larger one on its sample.
+      if (3 * estimate <= warmup.toNanos() / FULL_ROUNDS_IN_WARMUP) {
+        warmUpRounds(spec, algorithm, baselineOn, warmup, warmupLimit);
+      } else {
+        warmUp(spec, warmup, warmupLimit);
+      }
       warmupMillis = (System.nanoTime() - warmStart) / 1e6;
     }
 
@@ -372,34 +382,65 @@ public final class JobSession {
 
   /**
    * Warms the pool and the ForkJoinPool up on the sample: whole runs of full-size batches (two per worker), round
-   * and round, until {@code duration} has passed, so the timed runs execute compiled code.
+   * and round, for {@code atLeast} and then until the JIT has settled or {@code atMost} has passed ({@link
+   * TimedRounds#warmUp(Duration, Duration, TimedRounds.WarmUpRound)}), so the timed runs execute compiled code.
    */
-  private void warmUp(JobSpec spec, Duration duration) throws InterruptedException {
+  private void warmUp(JobSpec spec, Duration atLeast, Duration atMost) throws InterruptedException {
     int numbers = (int) Math.min(POOL_WARMUP_NUMBERS, 2L * spec.poolSize() * spec.batchSize());
     long[] sample = input.sample(Math.max(SAMPLE_SIZE, numbers));
     if (sample.length == 0) return;
     // The timed run's batch size when the sample fills two batches per worker.
     int batch = Math.max(1, Math.min(spec.batchSize(), sample.length / (2 * spec.poolSize())));
     JobSpec warm = spec.withBatches(batch, spec.window());
-    // Tiny jobs too: a job's own start and end (a coordinator spawned, the workers taken, the result handed back)
-    // run once per job, so only many jobs get that code compiled; measured, a job of ~15 ms starts and ends ~1 ms
-    // faster after a thousand jobs than after a hundred.
-    long[] few = java.util.Arrays.copyOf(sample, Math.min(sample.length, 2 * spec.poolSize()));
-    JobSpec tiny = spec.withBatches(1, spec.window()).withSplit(0, 0);
-    TimedRounds.warmUp(duration, round -> {
+    TimedRounds.warmUp(atLeast, atMost, round -> {
       Tally.Builder t = new Tally.Builder();
       if (await(start(warm, NumberSource.of(sample), t, ProgressListener.NONE), null, null, 0).interrupted()) {
         return false;
       }
       if (forkJoin.run(warm, NumberSource.of(sample), cancelled::get) == null) return false;
-      for (int i = 0; i < TINY_JOBS_PER_ROUND; i++) {
-        if (await(start(tiny, NumberSource.of(few), ResultSink.NONE, ProgressListener.NONE), null, null, 0)
-            .interrupted()) {
-          return false;
-        }
-      }
-      return !cancelled.get();
+      return tinyJobs(spec, sample);
     });
+  }
+
+  /**
+   * Warms up on whole untimed rounds of the very passes that are timed (the pool run into no output, the
+   * ForkJoinPool reference, the sequential baseline), with {@link #TINY_JOBS_PER_ROUND} tiny jobs each round, as
+   * {@link #warmUp}'s.
+   */
+  private void warmUpRounds(JobSpec spec, PrimeAlgorithm algorithm, boolean baselineOn, Duration atLeast,
+      Duration atMost) throws InterruptedException {
+    long[] sample = input.sample(SAMPLE_SIZE);
+    TimedRounds.warmUp(atLeast, atMost, round -> {
+      List<TimedRounds.Pass> passes = new ArrayList<>();
+      passes.add(TimedRounds.pass("actor pool", () -> poolPass(spec, ResultSink.NONE, null, null, null)));
+      passes.add(forkJoinPass(spec));
+      if (baselineOn) passes.add(sequentialPass(algorithm, null));
+      try {
+        if (TimedRounds.round(passes, round, 0, null, null, cancelled::get) == null) return false;
+      } catch (TimedRounds.Mismatch e) {
+        return false; // round 1 finds it again, and reports it
+      }
+      return tinyJobs(spec, sample);
+    });
+  }
+
+  /**
+   * Jobs of a few numbers, {@link #TINY_JOBS_PER_ROUND} of them: a job's own start and end (a coordinator taken, the
+   * workers lent, the result handed back) run once per job, so only many jobs get that code compiled; measured, a job
+   * of ~15 ms starts and ends ~1 ms faster after a thousand jobs than after a hundred.
+   *
+   * @return false if cancelled
+   */
+  private boolean tinyJobs(JobSpec spec, long[] sample) throws InterruptedException {
+    long[] few = java.util.Arrays.copyOf(sample, Math.min(sample.length, 2 * spec.poolSize()));
+    JobSpec tiny = spec.withBatches(1, spec.window()).withSplit(0, 0);
+    for (int i = 0; i < TINY_JOBS_PER_ROUND; i++) {
+      if (await(start(tiny, NumberSource.of(few), ResultSink.NONE, ProgressListener.NONE), null, null, 0)
+          .interrupted()) {
+        return false;
+      }
+    }
+    return !cancelled.get();
   }
 
   /** The estimated sequential work of the whole input, in ns. */
@@ -418,6 +459,7 @@ public final class JobSession {
    * One pool run over the whole input into {@code sink} (teed to a tally and, when asked, to {@code shown}), with a
    * progress bar.
    *
+   * @param label the progress bar's; null for none (the warm-up)
    * @param first receives the run's result (the first round), or null
    * @return what it computed; null if it was interrupted or gave up on a batch (its time measures less work)
    */
@@ -430,7 +472,7 @@ public final class JobSession {
     Tee tee = new Tee(writer == null ? sink : writer, shown);
     JobResult result;
     NumberSource read = readAhead(spec);
-    try (AutoCloseable bar = progress.show(label, input.count(), answered::get);
+    try (AutoCloseable bar = (label == null ? Progress.NONE : progress).show(label, input.count(), answered::get);
         CountingSource source = new CountingSource(read)) {
       long start = System.nanoTime();
       result = await(start(spec, source, tee, ProgressListener.traced(answered::set, tracer)), tee, source, start);
@@ -500,10 +542,12 @@ public final class JobSession {
     });
   }
 
+  /** The sequential baseline as a pass, with a progress bar labelled {@code label} (null: none, the warm-up). */
   private TimedRounds.Pass sequentialPass(PrimeAlgorithm algorithm, String label) {
     return TimedRounds.pass("sequential", () -> {
       AtomicLong done = new AtomicLong();
-      try (AutoCloseable bar = progress.show(label, input.count(), done::get); NumberSource source = input.open()) {
+      try (AutoCloseable bar = (label == null ? Progress.NONE : progress).show(label, input.count(), done::get);
+          NumberSource source = input.open()) {
         SequentialBaseline.Counts c = SequentialBaseline.run(algorithm, job, source, cancelled::get, done);
         return c.completed() ? c.tally() : null;
       } catch (InterruptedException | RuntimeException e) {

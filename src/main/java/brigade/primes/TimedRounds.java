@@ -1,10 +1,13 @@
 package brigade.primes;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The one measuring harness of the prime kitchen, shared by the {@code primes} command's session and the bench:
@@ -122,13 +125,63 @@ public final class TimedRounds {
    * @return the rounds run
    */
   public static int warmUp(Duration duration, WarmUpRound round) throws InterruptedException {
-    if (duration.isZero() || duration.isNegative()) return 0;
-    long deadline = System.nanoTime() + duration.toNanos();
+    return warmUp(duration, duration, round);
+  }
+
+  /**
+   * Warms the passes up for at least {@code atLeast}, then on until the JIT compiler has settled (it spent under
+   * {@link #JIT_SETTLED_SHARE} of a core compiling over the last {@link #JIT_WINDOW}), but not past {@code atMost}
+   * in all. A fixed warm-up ends while the compiler is still busy on a small machine: measured on 2 cores, the
+   * compiler took a whole core for the first ~3 s of a seed-sized job's warm-up, so the first timed rounds of the
+   * actor pool ran up to twice as long as the last ones. Where the JVM does not report compilation time, the warm-up
+   * lasts {@code atLeast}.
+   *
+   * @param atLeast the shortest warm-up (zero or less: none)
+   * @param atMost the longest, at least {@code atLeast}
+   * @return the rounds run
+   */
+  public static int warmUp(Duration atLeast, Duration atMost, WarmUpRound round) throws InterruptedException {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    LongSupplier compileMillis = jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit::getTotalCompilationTime : null;
+    return warmUp(atLeast, atMost, JIT_WINDOW, compileMillis, round);
+  }
+
+  /** The compiler counts as settled below this share of one core spent compiling over a {@link #JIT_WINDOW}. */
+  static final double JIT_SETTLED_SHARE = 0.10;
+  static final Duration JIT_WINDOW = Duration.ofMillis(250);
+
+  /**
+   * As {@link #warmUp(Duration, Duration, WarmUpRound)}, with the compiler's total compilation time (ms) read from
+   * {@code compileMillis} (null: unknown) and judged over windows of {@code window}.
+   */
+  static int warmUp(Duration atLeast, Duration atMost, Duration window, LongSupplier compileMillis, WarmUpRound round)
+      throws InterruptedException {
+    if (atLeast.isZero() || atLeast.isNegative()) return 0;
+    long start = System.nanoTime();
+    long deadline = start + atLeast.toNanos();
+    long limit = start + Math.max(atLeast.toNanos(), atMost.toNanos());
     int rounds = 0;
     do {
-      if (!round.run(rounds)) break;
+      if (!round.run(rounds)) return rounds;
       rounds++;
     } while (System.nanoTime() < deadline);
+    if (compileMillis == null) return rounds;
+    long windowStart = System.nanoTime();
+    long compiledAt = compileMillis.getAsLong();
+    while (windowStart < limit) {
+      if (!round.run(rounds)) return rounds;
+      rounds++;
+      long now = System.nanoTime();
+      if (now - windowStart >= window.toNanos()) {
+        long compiled = compileMillis.getAsLong();
+        if ((compiled - compiledAt) * 1e6 < JIT_SETTLED_SHARE * (now - windowStart)) break;
+        windowStart = now;
+        compiledAt = compiled;
+      } else if (now >= limit) {
+        break;
+      }
+    }
     return rounds;
   }
 }
