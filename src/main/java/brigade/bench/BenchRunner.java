@@ -98,7 +98,9 @@ final class BenchRunner {
     Duration warmup = settings.warmup();
     if (warmup.isZero()) return;
     listener.warmUpStarted(warmup);
-    int rounds = TimedRounds.warmUp(warmup,
+    // At least the setting, then on while the JIT compiler is still busy (up to twice the setting): the primes
+    // command's rule, so the bench and the command time the same, compiled machinery.
+    int rounds = TimedRounds.warmUp(warmup, warmup.multipliedBy(2),
         round -> !cancelled && measure(points.get(round % points.size()), round, 0) != null);
     listener.warmUpDone(rounds);
   }

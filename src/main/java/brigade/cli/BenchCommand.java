@@ -128,11 +128,13 @@ public final class BenchCommand implements Callable<Integer> {
             return reported;
           });
       stderr.printf(Locale.ROOT, "bench: %d %s x %d %s = %d %s (%s, %s, %,d numbers, %d cores), "
-              + "warm-up %s; a run = actor pool + ForkJoinPool + one thread%n",
+              + "warm-up %s%s; a run = actor pool + ForkJoinPool + one thread%n",
           bench.points().size(), bench.points().size() == 1 ? "point" : "points", settings.repeat(),
           settings.repeat() == 1 ? "repeat" : "repeats", bench.plannedRuns(), bench.plannedRuns() == 1 ? "run" : "runs",
           settings.job().label(),
-          settings.algorithm().name(), settings.count(), cores, brigade.report.DurationText.of(settings.warmup()));
+          settings.algorithm().name(), settings.count(), cores, brigade.report.DurationText.of(settings.warmup()),
+          settings.warmup().isZero() ? "" : " (up to " + brigade.report.DurationText.of(settings.warmup().multipliedBy(2))
+              + " while the JIT compiler is busy)");
       stderr.flush();
       try (ProgressDisplay bar = ProgressDisplay.start("bench", bench.plannedRuns(), bench::runsDone)) {
         bench.run(system);

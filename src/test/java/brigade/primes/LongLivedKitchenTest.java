@@ -122,6 +122,14 @@ class LongLivedKitchenTest {
       next.cancel();
       assertFalse(await(later).interrupted());
       assertEquals(Recorder.expected(Job.FACTOR, numbers), last.lines());
+
+      // A job started while another runs gets a coordinator of its own.
+      JobRun endless = kitchen.start(spec, ArraySource.endless(1_000_000_000L), new Recorder(), ProgressListener.NONE);
+      JobRun meanwhile = kitchen.start(spec, new ArraySource(numbers), new Recorder(), ProgressListener.NONE);
+      assertFalse(coordinatorOf(endless).equals(coordinatorOf(meanwhile)));
+      await(meanwhile);
+      endless.cancel();
+      assertTrue(await(endless).interrupted());
     }
   }
 
@@ -136,7 +144,6 @@ class LongLivedKitchenTest {
           ProgressListener.NONE);
       JobRun runB = kitchen.start(spec(Job.CHECK, Dispatch.PULL, 2, 30, 8, 3, TIMEOUT), new ArraySource(b), sinkB,
           ProgressListener.NONE);
-      assertFalse(coordinatorOf(runA).equals(coordinatorOf(runB)), "each job running has a coordinator of its own");
       await(runA);
       await(runB);
       assertEquals(Recorder.expected(Job.CHECK, a), sinkA.lines());
