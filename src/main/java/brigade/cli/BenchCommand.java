@@ -80,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
   String repeat;
 
   @Option(names = "--warmup", paramLabel = "DURATION",
-      description = "Warm-up before measuring, e.g. 5s; 0s for none (brigade.bench.warmup).")
+      description = "Warm-up before measuring, e.g. 5s, then on while the JIT compiler is busy, twice this at most; "
+          + "0s for none (brigade.bench.warmup).")
   String warmup;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (brigade.bench.out).")

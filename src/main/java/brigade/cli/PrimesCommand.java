@@ -187,7 +187,8 @@ public final class PrimesCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "DURATION|auto",
         description = "Before a run timed against the baseline, the pool runs the job's work this long, untimed, e.g. 3s; "
-            + "0s for none; auto: the estimated sequential time, 1 s to 5 s (brigade.primes.warmup).")
+            + "0s for none; auto: at least the estimated sequential time (1 s to 5 s), then until the JIT has settled, 5 s "
+            + "at most (brigade.primes.warmup).")
     String warmup;
 
     @Option(names = "--repeat", paramLabel = "N|auto",

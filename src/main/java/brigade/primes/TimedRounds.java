@@ -130,8 +130,8 @@ public final class TimedRounds {
 
   /**
    * Warms the passes up for at least {@code atLeast}, then on until the JIT compiler has settled (it spent under
-   * {@link #JIT_SETTLED_SHARE} of a core compiling over the last {@link #JIT_WINDOW}), but not past {@code atMost}
-   * in all. A fixed warm-up ends while the compiler is still busy on a small machine: measured on 2 cores, the
+   * {@link #JIT_SETTLED_SHARE} of a core compiling in each of the last {@link #JIT_QUIET_WINDOWS} windows of {@link
+   * #JIT_WINDOW}: one quiet window is often a lull between bursts), but not past {@code atMost} in all. A fixed warm-up ends while the compiler is still busy on a small machine: measured on 2 cores, the
    * compiler took a whole core for the first ~3 s of a seed-sized job's warm-up, so the first timed rounds of the
    * actor pool ran up to twice as long as the last ones. Where the JVM does not report compilation time, the warm-up
    * lasts {@code atLeast}.
@@ -150,6 +150,7 @@ public final class TimedRounds {
   /** The compiler counts as settled below this share of one core spent compiling over a {@link #JIT_WINDOW}. */
   static final double JIT_SETTLED_SHARE = 0.10;
   static final Duration JIT_WINDOW = Duration.ofMillis(250);
+  static final int JIT_QUIET_WINDOWS = 2;
 
   /**
    * As {@link #warmUp(Duration, Duration, WarmUpRound)}, with the compiler's total compilation time (ms) read from
@@ -169,13 +170,15 @@ public final class TimedRounds {
     if (compileMillis == null) return rounds;
     long windowStart = System.nanoTime();
     long compiledAt = compileMillis.getAsLong();
+    int quiet = 0;
     while (windowStart < limit) {
       if (!round.run(rounds)) return rounds;
       rounds++;
       long now = System.nanoTime();
       if (now - windowStart >= window.toNanos()) {
         long compiled = compileMillis.getAsLong();
-        if ((compiled - compiledAt) * 1e6 < JIT_SETTLED_SHARE * (now - windowStart)) break;
+        quiet = (compiled - compiledAt) * 1e6 < JIT_SETTLED_SHARE * (now - windowStart) ? quiet + 1 : 0;
+        if (quiet >= JIT_QUIET_WINDOWS) break;
         windowStart = now;
         compiledAt = compiled;
       } else if (now >= limit) {

@@ -54,6 +54,21 @@ class TimedRoundsWarmUpTest {
   }
 
   @Test
+  void aShortLullBetweenBurstsDoesNotEndIt() throws InterruptedException {
+    AtomicLong rounds = new AtomicLong();
+    long start = System.nanoTime();
+    // Busy, then a lull of 25 ms (shorter than two windows), busy again until 300 ms, then quiet.
+    TimedRounds.warmUp(Duration.ofMillis(20), Duration.ofSeconds(10), WINDOW, () -> {
+      long t = (System.nanoTime() - start) / 1_000_000;
+      if (t < 100) return t;
+      if (t < 125) return 100;
+      return Math.min(300, t) - 25;
+    }, sleepy(rounds));
+    long took = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(took >= 300, "waited through the lull for the compiler: " + took + " ms");
+  }
+
+  @Test
   void noCompileTimeOrNoMinimumMeansTheFixedRule() throws InterruptedException {
     AtomicLong rounds = new AtomicLong();
     assertEquals(0, TimedRounds.warmUp(Duration.ZERO, Duration.ofSeconds(1), WINDOW, () -> 0, sleepy(rounds)));
