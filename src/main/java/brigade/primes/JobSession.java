@@ -297,12 +297,20 @@ public final class JobSession {
     Double warmupMillis = null;
     if (compareHere && !warmup.isZero() && !cancelled.get()) {
       long warmStart = System.nanoTime();
-      // A job whose whole round (pool, fork-join, sequential: ~3 x the estimate) fits many times over warms up on
-      // exactly the passes that are timed; a larger one on its sample.
-      if (3 * estimate <= warmup.toNanos() / FULL_ROUNDS_IN_WARMUP) {
-        warmUpRounds(spec, algorithm, baselineOn, warmup, warmupLimit);
-      } else {
-        warmUp(spec, warmup, warmupLimit);
+      // Seconds with nothing to show: a terminal gets a bar of the warm-up's milliseconds, up to its longest.
+      try (AutoCloseable bar = progress.show("warm-up, ms (until the JIT compiler settles)", warmupLimit.toMillis(),
+          () -> Math.min(warmupLimit.toMillis(), (System.nanoTime() - warmStart) / 1_000_000))) {
+        // A job whose whole round (pool, fork-join, sequential: ~3 x the estimate) fits many times over warms up on
+        // exactly the passes that are timed; a larger one on its sample.
+        if (3 * estimate <= warmup.toNanos() / FULL_ROUNDS_IN_WARMUP) {
+          warmUpRounds(spec, algorithm, baselineOn, warmup, warmupLimit);
+        } else {
+          warmUp(spec, warmup, warmupLimit);
+        }
+      } catch (InterruptedException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) { // closing the progress bar
+        throw new IllegalStateException(e);
       }
       warmupMillis = (System.nanoTime() - warmStart) / 1e6;
     }
