@@ -28,7 +28,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs one job: reads the input lazily a batch at a time, sends batches to the workers, aggregates their replies
+ * Runs a job (a kitchen's reusable coordinator runs its jobs one after another, see {@link #reusable}): reads the
+ * input lazily a batch at a time, sends batches to the workers, aggregates their replies
  * in whatever order they come, and hands results to the sink in input order as soon as the prefix is complete (or,
  * with {@link ResultOrder#COMPLETION}, each batch as soon as it is answered: no reorder buffer).
  *
@@ -68,6 +69,11 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
    */
   record Run(long job, JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress,
       WorkerSource.Pooled workers, CompletableFuture<JobResult> promise, Runnable free) implements Command {}
+
+  /** An idle reusable coordinator stops (its kitchen is closing). */
+  enum Retire implements Command {
+    INSTANCE
+  }
 
   private record WrappedReply(PrimeWorker.Reply reply) implements Command {}
 
@@ -220,6 +226,13 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   /** Tasks sent and replies received (every reply, accepted or not): equal when no reply can still come. */
   private long sends;
   private long replies;
+  /** The pool stopped during this job: its coordinator is not reused. */
+  private boolean poolStopped;
+  /**
+   * When the current dispatch began (nanoTime): every task sent in one dispatch counts as sent then, so tasks sent
+   * together time out together, however long the first sends of a JVM take (class loading).
+   */
+  private long dispatchNanos;
   private final JobSpec spec;
   private final String algorithm;
   private final ResultSink sink;
@@ -326,9 +339,23 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
             return Behaviors.stopped();
           }
         })
-        .onMessageEquals(PoolTerminated.INSTANCE, Behaviors::stopped)
-        .onMessage(WorkerTerminated.class, t -> Behaviors.stopped())
+        .onMessageEquals(Retire.INSTANCE, Behaviors::stopped)
+        // Still on its kitchen's free list, and a job may be on its way: it stays, to refuse such jobs at once.
+        .onMessageEquals(PoolTerminated.INSTANCE, JobCoordinator::poolClosed)
         .onMessage(Command.class, stale -> Behaviors.same()) // a late cancel or timeout check of a finished job
+        .build();
+  }
+
+  /** A reusable coordinator whose pool has stopped: it fails every job it is handed, until it is retired. */
+  private static Behavior<Command> poolClosed() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Run.class, run -> {
+          run.promise().completeExceptionally(
+              new IllegalStateException("the prime kitchen's pool is closed: cannot run a job"));
+          return Behaviors.same();
+        })
+        .onMessageEquals(Retire.INSTANCE, Behaviors::stopped)
+        .onMessage(Command.class, stale -> Behaviors.same())
         .build();
   }
 
@@ -402,6 +429,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /** Sends tasks while there is a worker to take one and a task to send (a ready one, or new input in the window). */
   private Behavior<Command> dispatch() {
+    dispatchNanos = System.nanoTime();
     try {
       while (started) {
         ActorRef<PrimeWorker.Command> target = pull ? takeCredit() : router;
@@ -476,14 +504,14 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     sends++;
     if (task.sentBefore) retries++;
     long sendStart = System.nanoTime();
-    task.sentNanos = sendStart;
+    task.sentNanos = dispatchNanos;
     task.state = State.SENT;
     if (firstSendNanos == 0) firstSendNanos = sendStart;
     if (pull) {
       pullers.get(target).holding.add(task.key);
       task.holders.add(target);
     }
-    armTimeoutCheck(sendStart + spec.batchTimeout().toNanos());
+    armTimeoutCheck(dispatchNanos + spec.batchTimeout().toNanos());
     Batch batch = task.batch;
     boolean fault = faults.failsOn(batch.id, batch.numbers);
     if (batch.split) {
@@ -835,6 +863,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onPoolTerminated() {
+    poolStopped = true;
     if (!started || lastReplyNanos == 0) { // closed before this job got a single answer from it
       return fail("the prime worker pool stopped before the job began",
           new IllegalStateException("the prime kitchen's pool is closed: cannot run a job"));
@@ -986,8 +1015,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
    * its kitchen's free list when {@code reusable} (no reply can still come), else it is retired.
    */
   private Behavior<Command> afterJob(boolean reusable) {
-    if (free == null || !reusable) return Behaviors.stopped();
+    if (free == null || !reusable || poolStopped) return Behaviors.stopped();
     timers.cancelAll();
+    // A worker that dies between jobs is the next job's business (its pool lends live ones), not an idle actor's.
+    for (ActorRef<PrimeWorker.Command> w : pullers.keySet()) getContext().unwatch(w);
     free.run();
     return idle(getContext(), timers);
   }

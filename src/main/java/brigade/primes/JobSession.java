@@ -292,13 +292,15 @@ public final class JobSession {
 
     // 2. Warm up the pool (and the references), when they are going to be compared: at least the setting (auto: the
     // estimated work, 1 s to 5 s), and with auto on until the JIT compiler has settled, 5 s at most.
-    Duration warmup = settings.warmup() != null ? settings.warmup() : tooSmall ? Duration.ZERO : settings.warmupFor(estimate);
+    Duration warmup = settings.warmup() != null ? settings.warmup()
+        : tooSmall ? Duration.ZERO : settings.warmupFor(estimate);
     Duration warmupLimit = settings.warmup() != null ? warmup : PrimesSettings.WARMUP_AUTO_MAX;
     Double warmupMillis = null;
     if (compareHere && !warmup.isZero() && !cancelled.get()) {
       long warmStart = System.nanoTime();
       // Seconds with nothing to show: a terminal gets a bar of the warm-up's milliseconds, up to its longest.
-      try (AutoCloseable bar = progress.show("warm-up, ms (until the JIT compiler settles)", warmupLimit.toMillis(),
+      String label = warmupLimit.compareTo(warmup) > 0 ? "warm-up, ms (until the JIT compiler settles)" : "warm-up, ms";
+      try (AutoCloseable bar = progress.show(label, warmupLimit.toMillis(),
           () -> Math.min(warmupLimit.toMillis(), (System.nanoTime() - warmStart) / 1_000_000))) {
         // A job whose whole round (pool, fork-join, sequential: ~3 x the estimate) fits many times over warms up on
         // exactly the passes that are timed; a larger one on its sample.

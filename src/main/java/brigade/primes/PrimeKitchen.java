@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool's start-up is paid (and measured: {@link #ready}) once. {@link #close} stops the pool. The static
  * {@code start} methods run one-off jobs: with a local pool, one started for the job and stopped with it.
  *
- * <p>Any {@link ActorSystem} will do, whatever its guardian: each job's coordinator is spawned with
- * {@code system.systemActorOf} under a unique name ({@code /system/prime-job-N}), so no special guardian is
- * needed and {@code start} may be called from any thread, any number of times on one system. The coordinator
- * owns the job's workers (a local pool, or the feeder of an external source) as children: when the job ends
- * they all stop, so hundreds of jobs in one JVM leave nothing behind. System actors stop after the user
+ * <p>Any {@link ActorSystem} will do, whatever its guardian: coordinators are spawned with
+ * {@code system.systemActorOf} under unique names, so no special guardian is needed and {@code start} may be called
+ * from any thread, any number of times on one system. An open kitchen's jobs run on its coordinators
+ * ({@code /system/prime-kitchen-N-coordinator-M}: as many as jobs have run at once, each reused by the next job,
+ * stopped by {@link #close}). A one-off job's coordinator ({@code /system/prime-job-N}) owns the job's workers (a
+ * local pool, or the feeder of an external source) as children: when the job ends they all stop, so hundreds of
+ * jobs in one JVM leave nothing behind. System actors stop after the user
  * guardian, so a CoordinatedShutdown task may still {@link JobRun#cancel()} a job and wait for its result.
  *
  * <p>The caller owns {@code input} and {@code sink}: the coordinator reads and writes them from its own thread
@@ -38,10 +40,11 @@ public final class PrimeKitchen implements AutoCloseable {
   private static final AtomicLong KITCHENS = new AtomicLong();
   private static final AtomicLong COORDINATORS = new AtomicLong();
   /**
-   * Coordinators (and a kitchen's router) run on the workers' dispatcher: between two batches a worker's thread runs the coordinator's few
-   * microseconds of bookkeeping itself, instead of waking a third thread that preempts a worker on a machine with as
-   * many cores as workers. Measured on a 2-core machine, seed-sized jobs ran ~4% faster than with the coordinator on
-   * the default dispatcher. The primes command reads its input ahead on the I/O dispatcher, so it never waits there.
+   * Coordinators (and a kitchen's router) run on the workers' dispatcher: between two batches a worker's thread runs
+   * the coordinator's few microseconds of bookkeeping itself, instead of waking a third thread that preempts a worker
+   * on a machine with as many cores as workers. Measured on a 2-core machine, seed-sized jobs ran ~4% faster than
+   * with the coordinator on the default dispatcher. The primes command reads its input ahead on the I/O dispatcher,
+   * so it never waits there; a sink given from code runs there too and should never block.
    */
   static final Props ON_WORKERS_DISPATCHER = DispatcherSelector.fromConfig(PrimeWorker.DISPATCHER);
 
@@ -163,8 +166,8 @@ public final class PrimeKitchen implements AutoCloseable {
     // A free coordinator from an earlier job, or a new one that will be reused in turn.
     ActorRef<JobCoordinator.Command> coordinator = freeCoordinators.poll();
     if (coordinator == null) {
-      coordinator = system.systemActorOf(JobCoordinator.reusable(pool), name + "-coordinator-" + COORDINATORS.incrementAndGet(),
-          ON_WORKERS_DISPATCHER);
+      coordinator = system.systemActorOf(JobCoordinator.reusable(pool),
+          name + "-coordinator-" + COORDINATORS.incrementAndGet(), ON_WORKERS_DISPATCHER);
     }
     long job = JOBS.incrementAndGet();
     CompletableFuture<JobResult> promise = new CompletableFuture<>();
@@ -237,7 +240,9 @@ public final class PrimeKitchen implements AutoCloseable {
   /** Stops the pool's workers (jobs still running on them end as interrupted). Safe to call more than once. */
   @Override
   public void close() {
-    closed = true; // its free coordinators stop with the pool
+    closed = true; // later jobs get a one-off coordinator, which fails at once on a closed pool
+    ActorRef<JobCoordinator.Command> free;
+    while ((free = freeCoordinators.poll()) != null) free.tell(JobCoordinator.Retire.INSTANCE);
     pool.tell(WorkerPool.Close.INSTANCE);
   }
 

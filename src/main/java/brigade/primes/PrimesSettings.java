@@ -155,7 +155,9 @@ public record PrimesSettings(
 
   /**
    * The pool's warm-up before a job timed against the baseline: the setting, or with {@code auto} as long as the
-   * job's estimated sequential work, from {@link #WARMUP_AUTO_MIN} to {@link #WARMUP_AUTO_MAX}. Until the JIT has
+   * job's estimated sequential work, from {@link #WARMUP_AUTO_MIN} to {@link #WARMUP_AUTO_MAX}; with {@code auto} this
+   * is the shortest warm-up, and {@code JobSession} goes on until the JIT compiler has settled, up to
+   * {@link #WARMUP_AUTO_MAX} in all. Until the JIT has
    * compiled the workers' and the coordinator's code for this job's shape, a pool run is measured slow, and the
    * longer the job, the more a slow start would skew its speedup, so the longer the warm-up it is worth.
    */

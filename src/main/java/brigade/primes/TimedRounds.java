@@ -131,9 +131,10 @@ public final class TimedRounds {
   /**
    * Warms the passes up for at least {@code atLeast}, then on until the JIT compiler has settled (it spent under
    * {@link #JIT_SETTLED_SHARE} of a core compiling in each of the last {@link #JIT_QUIET_WINDOWS} windows of {@link
-   * #JIT_WINDOW}: one quiet window is often a lull between bursts), but not past {@code atMost} in all. A fixed warm-up ends while the compiler is still busy on a small machine: measured on 2 cores, the
-   * compiler took a whole core for the first ~3 s of a seed-sized job's warm-up, so the first timed rounds of the
-   * actor pool ran up to twice as long as the last ones. Where the JVM does not report compilation time, the warm-up
+   * #JIT_WINDOW}: one quiet window is often a lull between bursts), but not past {@code atMost} in all. A fixed
+   * warm-up ends while the compiler is still busy on a small machine: measured on 2 cores, the compiler took a whole
+   * core for the first ~3 s of a seed-sized job's warm-up, so the first timed rounds of the actor pool ran up to
+   * twice as long as the last ones. Where the JVM does not report compilation time, the warm-up
    * lasts {@code atLeast}.
    *
    * @param atLeast the shortest warm-up (zero or less: none)

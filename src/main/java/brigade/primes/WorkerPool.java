@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code worker-1..size}, on the {@value PrimeWorker#DISPATCHER}) and a round-robin router over them, and lends
  * both to every job that asks, for as long as it lives. Jobs come and go (a coordinator each, the shape of the
  * cluster sample's stats service: a long-lived service actor owns the router, a cheap per-request actor
- * aggregates); the workers stay, so the warm-up, every timed round and every later job run on the same,
+ * aggregates; a kitchen keeps its coordinators and hands each to the next job); the workers stay, so the warm-up, every timed round and every later job run on the same,
  * already-started, already-compiled workers.
  *
  * <p>The router is a group router ({@code Routers.group}) over the pool's own workers, registered under a key of

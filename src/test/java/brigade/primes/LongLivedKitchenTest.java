@@ -160,9 +160,13 @@ class LongLivedKitchenTest {
     assertEquals("this kitchen has 2 workers; the job asks for 3", e.getMessage());
     kitchen.ready().toCompletableFuture().join();
     List<ActorRef<PrimeWorker.Command>> ws = workers(kitchen);
+    JobRun done = kitchen.start(spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, TIMEOUT), ArraySource.range(1, 10),
+        new Recorder(), ProgressListener.NONE);
+    await(done); // its coordinator is now free
     kitchen.close();
     TestProbe<Object> probe = kit.createTestProbe();
     for (ActorRef<PrimeWorker.Command> w : ws) probe.expectTerminated(w);
+    probe.expectTerminated(coordinatorOf(done)); // a closed kitchen's free coordinators stop with it
     JobRun run = kitchen.start(spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, TIMEOUT), ArraySource.range(1, 10),
         new Recorder(), ProgressListener.NONE);
     java.util.concurrent.CompletionException failed = assertThrows(java.util.concurrent.CompletionException.class,
