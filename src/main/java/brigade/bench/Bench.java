@@ -27,6 +27,9 @@ public final class Bench {
   private volatile boolean cancelled;
   private final AtomicLong runsDone = new AtomicLong();
   private volatile boolean warmingUp;
+  private long warmUpStart;
+  /** How long the warm-up ran, in ms; -1 until it has. */
+  private volatile long warmedUpMillis = -1;
   private RuntimeException failure;
 
   /** Prepares the output directory first: a bad path fails here, before any work. */
@@ -50,11 +53,13 @@ public final class Bench {
           @Override
           public void warmUpStarted(java.time.Duration warmup) {
             warmingUp = true;
+            warmUpStart = System.nanoTime();
           }
 
           @Override
           public void warmUpDone(int rounds) {
             warmingUp = false;
+            warmedUpMillis = (System.nanoTime() - warmUpStart) / 1_000_000;
           }
 
           @Override
@@ -117,6 +122,7 @@ public final class Bench {
   public BenchSummary report(PrintWriter out) {
     List<BenchRun> runs = runner == null ? List.of() : runner.measured();
     BenchSummary summary = BenchSummary.of(settings, points, runs, cores, cancelled() || failure != null);
+    if (warmedUpMillis >= 0) summary = summary.withWarmupMillis(warmedUpMillis);
     List<Path> files = BenchOutput.write(settings.out(), runs, summary);
     BenchReport.print(out, summary, files);
     return summary;

@@ -95,7 +95,16 @@ public record BenchSummary(
 
   public record FitPoint(int poolSize, int parallelism, double speedup) {}
 
-  /** Summarises {@code runs} over the sweep's {@code points} (points without runs are left out). */
+  /** This summary with the warm-up as it ran, in ms (it runs on past its setting while the JIT compiler is busy). */
+  public BenchSummary withWarmupMillis(long ranMillis) {
+    return new BenchSummary(job, algorithm, count, seed, min, max, cores, repeat, ranMillis, interrupted, runsPlanned,
+        runsMeasured, sequentialThroughputPerSecond, points, best, atCores, amdahl, amdahlNote, config);
+  }
+
+  /**
+   * Summarises {@code runs} over the sweep's {@code points} (points without runs are left out); its {@code
+   * warmupMillis} is the setting's until {@link #withWarmupMillis} gives how long the warm-up ran.
+   */
   public static BenchSummary of(
       BenchSettings settings, List<Sweep.Point> points, List<BenchRun> runs, int cores, boolean interrupted) {
     List<PointSummary> summaries = new ArrayList<>();

@@ -187,8 +187,8 @@ public final class PrimesCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "DURATION|auto",
         description = "Before a run timed against the baseline, the pool runs the job's work this long, untimed, e.g. 3s; "
-            + "0s for none; auto: at least the estimated sequential time (1 s to 5 s), then until the JIT has settled, 5 s "
-            + "at most (brigade.primes.warmup).")
+            + "0s for none; auto: at least the estimated sequential time (1 s to 5 s), then until the JIT has settled, about "
+            + "5 s at most (brigade.primes.warmup).")
     String warmup;
 
     @Option(names = "--repeat", paramLabel = "N|auto",
@@ -416,7 +416,18 @@ public final class PrimesCommand implements Callable<Integer> {
           : JobSession.Workers.kitchen(PrimeKitchen.open(system, settings.poolSize(), FaultPlan.NONE,
               traced.tracer()), settings.faultPlan());
       JobSession session = new JobSession(settings, job, input, workers, csv == null ? ResultSink.NONE : csv,
-          ProgressDisplay::start, cancelGrace(), JobReport.RESULTS_SHOWN,
+          new JobSession.Progress() {
+            @Override
+            public AutoCloseable show(String label, long total, java.util.function.LongSupplier done) {
+              return ProgressDisplay.start(label, total, done);
+            }
+
+            @Override
+            public AutoCloseable showWait(String label, long atMostMillis,
+                java.util.function.LongSupplier elapsedMillis) {
+              return ProgressDisplay.startWait(label, atMostMillis, elapsedMillis);
+            }
+          }, cancelGrace(), JobReport.RESULTS_SHOWN,
           system.dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()), traced.tracer());
       this.session = session;
       if (interrupted) session.cancel(); // Ctrl-C came while the actor system started

@@ -26,12 +26,15 @@ public final class ProgressDisplay implements AutoCloseable {
   private final String task;
   private final long total;
   private final LongSupplier done;
+  /** A wait (milliseconds of at most {@code total}): no speed, no time left, gone from the screen when it ends. */
+  private final boolean wait;
   private ProgressBar bar; // touched only on the timer thread, and in close() after it stopped
 
-  private ProgressDisplay(String task, long total, LongSupplier done, boolean enabled) {
+  private ProgressDisplay(String task, long total, LongSupplier done, boolean enabled, boolean wait) {
     this.task = task;
     this.total = total;
     this.done = done;
+    this.wait = wait;
     if (!enabled) {
       timer = null;
       return;
@@ -46,20 +49,27 @@ public final class ProgressDisplay implements AutoCloseable {
 
   /** Starts watching {@code done} (0..total); shows a bar if the work outlasts the delay and stderr is a terminal. */
   public static ProgressDisplay start(String task, long total, LongSupplier done) {
-    return new ProgressDisplay(task, total, done, stderrIsTerminal());
+    return new ProgressDisplay(task, total, done, stderrIsTerminal(), false);
+  }
+
+  /**
+   * As {@link #start}, for a wait of at most {@code atMostMillis} that may end sooner (a warm-up): the bar counts
+   * milliseconds, shows no speed and no time left, and is cleared from the screen when the wait ends.
+   */
+  public static ProgressDisplay startWait(String task, long atMostMillis, LongSupplier elapsedMillis) {
+    return new ProgressDisplay(task, atMostMillis, elapsedMillis, stderrIsTerminal(), true);
   }
 
   private void refresh() {
     if (bar == null) {
-      bar = new ProgressBarBuilder()
+      ProgressBarBuilder b = new ProgressBarBuilder()
           .setTaskName(task)
           .setInitialMax(total)
           .startsFrom(0, java.time.Duration.ofMillis(DELAY_MILLIS)) // the bar appears late; the work did not start late
           .setStyle(ProgressBarStyle.ASCII)
           .setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .setUpdateIntervalMillis((int) REFRESH_MILLIS)
-          .showSpeed()
-          .build();
+          .setUpdateIntervalMillis((int) REFRESH_MILLIS);
+      bar = (wait ? b.setUnit(" ms", 1).hideEta().clearDisplayOnFinish() : b.showSpeed()).build();
     }
     bar.stepTo(done.getAsLong());
   }

@@ -56,6 +56,14 @@ public final class JobSession {
     /** Starts showing {@code label} with {@code done} of {@code total} numbers; closed when the pass ends. */
     AutoCloseable show(String label, long total, LongSupplier done);
 
+    /**
+     * Starts showing a wait (the warm-up) of at most {@code atMostMillis} that may end sooner, {@code elapsedMillis}
+     * so far; closed when it ends. By default, as {@link #show}.
+     */
+    default AutoCloseable showWait(String label, long atMostMillis, LongSupplier elapsedMillis) {
+      return show(label, atMostMillis, elapsedMillis);
+    }
+
     Progress NONE = (label, total, done) -> () -> {};
   }
 
@@ -299,8 +307,8 @@ public final class JobSession {
     if (compareHere && !warmup.isZero() && !cancelled.get()) {
       long warmStart = System.nanoTime();
       // Seconds with nothing to show: a terminal gets a bar of the warm-up's milliseconds, up to its longest.
-      String label = warmupLimit.compareTo(warmup) > 0 ? "warm-up, ms (until the JIT compiler settles)" : "warm-up, ms";
-      try (AutoCloseable bar = progress.show(label, warmupLimit.toMillis(),
+      String label = warmupLimit.compareTo(warmup) > 0 ? "warm-up (until the JIT settles)" : "warm-up";
+      try (AutoCloseable bar = progress.showWait(label, warmupLimit.toMillis(),
           () -> Math.min(warmupLimit.toMillis(), (System.nanoTime() - warmStart) / 1_000_000))) {
         // A job whose whole round (pool, fork-join, sequential: ~3 x the estimate) fits many times over warms up on
         // exactly the passes that are timed; a larger one on its sample.

@@ -55,12 +55,15 @@ class BenchCommandTest {
   void checkJobWithFastAlgorithmAndSettingsFromDashD() throws Exception {
     Path out = dir.resolve("check");
     CliRun r = CliRun.of("bench", "-Dbrigade.bench.job=check", "-Dbrigade.bench.random=100", "--algorithm", "fast",
-        "--pool-sizes", "2", "--batch-sizes", "7", "--dispatch", "pull", "--repeat", "1", "--warmup", "0s",
+        "--pool-sizes", "2", "--batch-sizes", "7", "--dispatch", "pull", "--repeat", "1", "--warmup", "100ms",
         "--out", out.toString());
     assertEquals(0, r.exitCode(), r.err() + r.out());
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertEquals(2, csv.size());
     assertTrue(csv.get(1).startsWith("check,fast,pull,2,7,1,"), csv.get(1));
+    // The summary gives the warm-up as it ran: its setting at least (it goes on while the JIT compiler is busy).
+    long warmedUp = Json.mapper().readTree(out.resolve("summary.json").toFile()).get("warmupMillis").asLong();
+    assertTrue(warmedUp >= 100, "warmupMillis " + warmedUp);
   }
 
   @ParameterizedTest
