@@ -254,7 +254,9 @@ public record JobReport(
     }
     line(sb, "pool run", ms(wallMillis) + spread(wallMillisMin, wallMillisMax) + ", "
         + num(Math.round(throughputPerSecond)) + " numbers/s"
-        + (warmupMillis == null ? "" : String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)));
+        + (warmupMillis != null ? String.format(Locale.ROOT, " (after a %.1f s warm-up)", warmupMillis / 1000)
+            // compared here, yet not warmed up (--warmup 0s): say why the ratios below may be low
+            : forkJoinMillis != null && !Boolean.TRUE.equals(tooSmallToTime) ? " (no warm-up: timed cold)" : ""));
     if (inputMillis != null) {
       line(sb, "reading", ms(inputMillis) + " reading and parsing the input, on an I/O thread alongside the run");
     }

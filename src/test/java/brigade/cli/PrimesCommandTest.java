@@ -1,6 +1,7 @@
 package brigade.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import brigade.primes.NumberSources;
@@ -271,6 +272,13 @@ class PrimesCommandTest {
     assertEquals(0, text.exitCode(), text.err());
     assertTrue(text.out().matches("(?s).*pool run    [0-9.]+ ms \\(median of 4 runs, [0-9.]+–[0-9.]+\\).*"), text.out());
     assertTrue(text.out().matches("(?s).*sequential  [0-9.]+ ms \\(median of 4 runs, .*"), text.out());
+    assertFalse(text.out().contains("timed cold"), "too small to time: its own note says so; " + text.out());
+
+    // Compared with the references but not warmed up: the report says the runs were cold.
+    CliRun cold = CliRun.of("primes", "factor", "--random", "5000", "--baseline", "--warmup", "0s", "--repeat", "2");
+    assertEquals(0, cold.exitCode(), cold.err());
+    assertTrue(cold.out().matches(
+        "(?s).*pool run    [0-9.]+ ms \\(median of 2 runs, [^\\n]*\\(no warm-up: timed cold\\)\n.*"), cold.out());
   }
 
   @Test
