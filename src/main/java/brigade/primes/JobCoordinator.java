@@ -316,10 +316,11 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
    * seed-sized job's ~18 ms, and the JIT had compiled little of Akka's spawning code after a second of warm-up. Each
    * job's state is a fresh {@link JobCoordinator}; between jobs the coordinator waits, idle. It is retired (stopped)
    * instead of reused after a job that may still get replies (a timeout's re-send, a split number's ranges still
-   * computing, a failure), so a late reply can never be taken for the next job's, and when its pool or a worker it
-   * watches stops.
+   * computing, a failure), so a late reply can never be taken for the next job's, or whose job saw the pool stop. An
+   * idle one whose pool stops stays, failing any job still handed to it, until its kitchen retires it ({@link
+   * Retire}).
    *
-   * @param pool the kitchen's pool, whose end ends this coordinator
+   * @param pool the kitchen's pool, watched: once it has stopped, no job runs here
    */
   static Behavior<Command> reusable(ActorRef<WorkerPool.Command> pool) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {

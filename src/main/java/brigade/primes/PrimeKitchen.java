@@ -158,10 +158,7 @@ public final class PrimeKitchen implements AutoCloseable {
     WorkerPool.Lent ready = lent.toCompletableFuture().getNow(null);
     WorkerSource.Pooled workers = new WorkerSource.Pooled(pool, faults, ready);
     if (ready == null || closed) return start(system, spec, input, sink, progress, workers);
-    validate(spec);
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(sink, "sink");
-    Objects.requireNonNull(progress, "progress");
+    validate(spec, input, sink, progress);
     requireRunning(system);
     // A free coordinator from an earlier job, or a new one that will be reused in turn.
     ActorRef<JobCoordinator.Command> coordinator = freeCoordinators.poll();
@@ -264,10 +261,7 @@ public final class PrimeKitchen implements AutoCloseable {
       ResultSink sink,
       ProgressListener progress,
       WorkerSource workers) {
-    validate(spec);
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(sink, "sink");
-    Objects.requireNonNull(progress, "progress");
+    validate(spec, input, sink, progress);
     Objects.requireNonNull(workers, "workers");
     requireRunning(system);
     CompletableFuture<JobResult> promise = new CompletableFuture<>();
@@ -278,7 +272,8 @@ public final class PrimeKitchen implements AutoCloseable {
     return new Run(coordinator, 0, promise.minimalCompletionStage());
   }
 
-  private static void validate(JobSpec spec) {
+  /** A job's arguments, as every {@code start} checks them. */
+  private static void validate(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(spec.job(), "spec.job");
     Objects.requireNonNull(spec.algorithm(), "spec.algorithm");
@@ -290,6 +285,9 @@ public final class PrimeKitchen implements AutoCloseable {
     require(spec.maxRetries() >= 0, "maxRetries must be >= 0, was " + spec.maxRetries());
     require(!spec.batchTimeout().isNegative() && !spec.batchTimeout().isZero(),
         "batchTimeout must be > 0, was " + spec.batchTimeout());
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(progress, "progress");
   }
 
   private static void requireRunning(ActorSystem<?> system) {
