@@ -168,24 +168,22 @@ public final class TimedRounds {
       if (!round.run(rounds)) return rounds;
       rounds++;
     } while (System.nanoTime() < deadline);
-    if (compileMillis == null) return rounds;
     long windowStart = System.nanoTime();
+    if (compileMillis == null || windowStart >= limit) return rounds;
     long compiledAt = compileMillis.getAsLong();
     int quiet = 0;
-    while (windowStart < limit) {
+    while (true) {
       if (!round.run(rounds)) return rounds;
       rounds++;
       long now = System.nanoTime();
       if (now - windowStart >= window.toNanos()) {
         long compiled = compileMillis.getAsLong();
         quiet = (compiled - compiledAt) * 1e6 < JIT_SETTLED_SHARE * (now - windowStart) ? quiet + 1 : 0;
-        if (quiet >= JIT_QUIET_WINDOWS) break;
+        if (quiet >= JIT_QUIET_WINDOWS) return rounds;
         windowStart = now;
         compiledAt = compiled;
-      } else if (now >= limit) {
-        break;
       }
+      if (now >= limit) return rounds;
     }
-    return rounds;
   }
 }
