@@ -1,13 +1,13 @@
 package brigade.cli;
 
-import com.typesafe.config.ConfigFactory;
+import brigade.config.ReferenceConfig;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /**
  * Start-up work every run needs, begun on a second thread the moment the process starts, while the main thread
  * builds and parses the command line (picocli's classes cannot come from the class-data archive: they are Java 5
- * bytecode): parsing Akka's {@code reference.conf} files, which Typesafe Config caches for {@code BrigadeConfig}
+ * bytecode): parsing Akka's {@code reference.conf} files, which {@code ReferenceConfig} keeps for {@code BrigadeConfig}
  * (it lays them under every run's settings), and logback reading its bundled file. Config parsing is thread-safe
  * and done once: if the main thread gets there first, it waits for the same work. SLF4J is not so patient (a second
  * thread asking while the first initialises gets a stand-in factory), so the main thread calls {@link #awaitLogging}
@@ -36,7 +36,7 @@ final class EarlyStart {
   private static void run(CompletableFuture<Void> started) {
     // The config first: the main thread needs it first, right after parsing the command line.
     try {
-      ConfigFactory.defaultReference();
+      ReferenceConfig.get();
     } catch (RuntimeException | LinkageError e) {
       // BrigadeConfig parses it again and reports what goes wrong.
     }

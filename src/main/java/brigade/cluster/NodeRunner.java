@@ -9,6 +9,7 @@ import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import akka.cluster.typed.JoinSeedNodes;
 import brigade.UserError;
+import brigade.config.ReferenceConfig;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.util.List;
@@ -121,7 +122,8 @@ public final class NodeRunner {
         throw cannotBind(settings);
       }
       try {
-        ActorSystem<T> system = ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, full);
+        // full holds the reference settings already (BrigadeConfig): Akka need not parse them again.
+        ActorSystem<T> system = ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, ReferenceConfig.bootstrap(full));
         awaitDowningBeforeLeaving(system, full);
         return system;
       } catch (RuntimeException e) {

@@ -75,7 +75,7 @@ public final class BrigadeConfig {
     String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
     Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
     for (Config layer : given) config = config.withFallback(layer);
-    config = config.withFallback(bundled).withFallback(ConfigFactory.defaultReference());
+    config = config.withFallback(bundled).withFallback(ReferenceConfig.get());
     try {
       return config.resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {

@@ -37,7 +37,7 @@ final class KnownKeys {
     KnownKeys k = new KnownKeys();
     if (!bundled.hasPath(ROOT)) return k;
     Set<String> dispatcherKeys = new LinkedHashSet<>();
-    Config reference = ConfigFactory.defaultReference();
+    Config reference = ReferenceConfig.get();
     if (reference.hasPath(DISPATCHER_REFERENCE)) {
       walk(reference.getObject(DISPATCHER_REFERENCE), "", dispatcherKeys, new LinkedHashSet<>());
     }

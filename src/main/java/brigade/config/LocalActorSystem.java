@@ -1,19 +1,13 @@
 package brigade.config;
 
-import akka.actor.BootstrapSetup;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.IOException;
-import java.net.URL;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,9 +19,8 @@ import java.util.Set;
  * Jackson module and akka-stream for {@code --cluster} and {@code node}, so their {@code reference.conf} files
  * register about twenty serializers (Jackson's JSON and CBOR object mappers among them) and the stream
  * materializer: some 1,000 classes and half a second of start-up a local run never uses, since none of its
- * messages leave the JVM. This class drops those entries from the config and hides the {@code reference.conf}
- * files from Akka, which would otherwise lay them back underneath (the config passed in already holds them,
- * see {@link BrigadeConfig#load}). Cluster systems ({@code brigade.cluster.NodeRunner}) keep everything.
+ * messages leave the JVM. This class drops those entries from the config, and {@link ReferenceConfig#bootstrap}
+ * keeps Akka from laying the {@code reference.conf} files back underneath. Cluster systems ({@code brigade.cluster.NodeRunner}) keep everything.
  */
 public final class LocalActorSystem {
   /** Serializers from these packages only serve messages that cross a network. */
@@ -57,9 +50,7 @@ public final class LocalActorSystem {
     if (!provider.equals("local")) {
       throw new IllegalArgumentException("a local actor system needs akka.actor.provider = local, not " + provider);
     }
-    ClassLoader loader = new ReferenceHidingClassLoader(LocalActorSystem.class.getClassLoader());
-    return ActorSystem.create(guardian, name,
-        BootstrapSetup.create(Optional.of(loader), Optional.of(withoutRemoteSerialization(config)), Optional.empty()));
+    return ActorSystem.create(guardian, name, ReferenceConfig.bootstrap(withoutRemoteSerialization(config)));
   }
 
   /**
@@ -92,33 +83,5 @@ public final class LocalActorSystem {
   /** A key holding dots (a class name) as one path element. */
   private static String quoted(String key) {
     return "\"" + key + "\"";
-  }
-
-  /**
-   * Delegates everything to its parent but finds no {@code reference.conf}: Akka lays
-   * {@code ConfigFactory.defaultReference(loader)} under the config it is given, which would bring back what
-   * {@link #withoutRemoteSerialization} took out. Classes still load through the parent, so they are the same
-   * classes.
-   */
-  private static final class ReferenceHidingClassLoader extends ClassLoader {
-    private static final String REFERENCE = "reference.conf";
-
-    static {
-      registerAsParallelCapable();
-    }
-
-    ReferenceHidingClassLoader(ClassLoader parent) {
-      super(parent);
-    }
-
-    @Override
-    public URL getResource(String name) {
-      return name.equals(REFERENCE) ? null : super.getResource(name);
-    }
-
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      return name.equals(REFERENCE) ? Collections.emptyEnumeration() : super.getResources(name);
-    }
   }
 }
