@@ -82,4 +82,25 @@ class StartupJarIT {
     String[] main = loaded(log).stream().filter(c -> c[0].equals("brigade.cli.Main")).findFirst().orElseThrow();
     assertTrue(main[1].contains("shared objects file"), "brigade.cli.Main came from " + main[1]);
   }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theLauncherKeepsC2ForHotMethodsAndBrigadeJavaOptsCanSetItBack() throws Exception {
+    Path launcher = jar().resolveSibling("brigade");
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
+    pb.environment().put("BRIGADE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String out = run(pb);
+    assertTrue(out.contains("brigade "), out.lines().filter(l -> l.startsWith("brigade")).toList().toString());
+    assertEquals("100000", flag(out, "Tier4InvocationThreshold"));
+    assertEquals("100000", flag(out, "Tier4CompileThreshold"));
+    // After the launcher's own options: a user's setting wins.
+    pb.environment().put("BRIGADE_JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000 -XX:+PrintFlagsFinal");
+    assertEquals("5000", flag(run(pb), "Tier4InvocationThreshold"));
+  }
+
+  /** A flag's value in -XX:+PrintFlagsFinal's table ("intx Tier4InvocationThreshold = 100000 {product} {command line}"). */
+  private static String flag(String printed, String name) {
+    return printed.lines().map(String::trim).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*")).findFirst()
+        .map(l -> l.replaceAll("^\\S+\\s+" + name + "\\s+=\\s+(\\S+).*$", "$1")).orElse("(not listed)");
+  }
 }
