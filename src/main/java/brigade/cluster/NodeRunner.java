@@ -123,7 +123,8 @@ public final class NodeRunner {
       }
       try {
         // full holds the reference settings already (BrigadeConfig): Akka need not parse them again.
-        ActorSystem<T> system = ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, ReferenceConfig.bootstrap(full));
+        ActorSystem<T> system =
+            ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME, ReferenceConfig.bootstrap(full));
         awaitDowningBeforeLeaving(system, full);
         return system;
       } catch (RuntimeException e) {

@@ -70,14 +70,15 @@ public final class BrigadeConfig {
         : forARun && Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
     if (file != null) given.add(parseFile(file));
     Config bundled = bundledDefaults();
-    if (forARun) KnownKeys.of(bundled).check(given);
-
-    String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
-    Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
-    for (Config layer : given) config = config.withFallback(layer);
-    config = config.withFallback(bundled).withFallback(ReferenceConfig.get());
     try {
-      return config.resolve(ConfigResolveOptions.defaults());
+      // Akka's reference settings resolve with the system properties laid over them (-Dakka.x=... can break them).
+      Config reference = ReferenceConfig.get();
+      if (forARun) KnownKeys.of(bundled).check(given);
+
+      String settings = file == null ? Sources.BUNDLED : file.toAbsolutePath().normalize().toString();
+      Config config = ConfigFactory.parseMap(Map.of(SOURCES_PATH + ".settings", settings), "Brigade");
+      for (Config layer : given) config = config.withFallback(layer);
+      return config.withFallback(bundled).withFallback(reference).resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
       throw new UserError("configuration: " + oneLine(e.getMessage()));
     }

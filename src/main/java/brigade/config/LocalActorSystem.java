@@ -20,7 +20,8 @@ import java.util.Set;
  * register about twenty serializers (Jackson's JSON and CBOR object mappers among them) and the stream
  * materializer: some 1,000 classes and half a second of start-up a local run never uses, since none of its
  * messages leave the JVM. This class drops those entries from the config, and {@link ReferenceConfig#bootstrap}
- * keeps Akka from laying the {@code reference.conf} files back underneath. Cluster systems ({@code brigade.cluster.NodeRunner}) keep everything.
+ * keeps Akka from laying the {@code reference.conf} files back underneath. Cluster systems
+ * ({@code brigade.cluster.NodeRunner}) keep everything.
  */
 public final class LocalActorSystem {
   /** Serializers from these packages only serve messages that cross a network. */

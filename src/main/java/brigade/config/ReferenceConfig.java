@@ -30,21 +30,35 @@ import java.util.Optional;
  */
 public final class ReferenceConfig {
   static final String RESOURCE = "reference.conf";
+  /** A key every Akka reference config sets: its presence says a config holds the reference settings. */
+  private static final String AKKA_VERSION = "akka.version";
 
   private ReferenceConfig() {}
 
-  private static final class Holder {
-    static final Config REFERENCE = load(ReferenceConfig.class.getClassLoader());
-  }
+  /** Parsed once, on first use; a failed parse is not kept, so every caller meets the error itself. */
+  private static volatile Config reference;
 
   /**
-   * The reference settings, parsed once per JVM (thread-safe: a second caller waits for the first's parse).
+   * The reference settings of the calling thread's context class loader (as {@link ConfigFactory#defaultReference()}
+   * looks them up), parsed on first use and then kept for the JVM (thread-safe: a second caller waits for the first's
+   * parse).
    *
    * @return system properties over Akka's reference settings, resolved
-   * @throws ConfigException if a {@code reference.conf} does not parse or resolve
+   * @throws ConfigException if a {@code reference.conf} does not parse or resolve (thrown again on a later call)
+   * @throws UncheckedIOException if a {@code reference.conf} cannot be read
    */
   public static Config get() {
-    return Holder.REFERENCE;
+    Config r = reference;
+    if (r == null) {
+      synchronized (ReferenceConfig.class) {
+        r = reference;
+        if (r == null) {
+          ClassLoader context = Thread.currentThread().getContextClassLoader();
+          reference = r = load(context != null ? context : ReferenceConfig.class.getClassLoader());
+        }
+      }
+    }
+    return r;
   }
 
   /**
@@ -53,10 +67,16 @@ public final class ReferenceConfig {
    * otherwise parse every file again and lay them underneath (bringing back, for a local system, what
    * {@link LocalActorSystem} took out). Classes and every other resource load through the usual loader.
    *
-   * @param complete the system's whole config, resolved
+   * @param complete the system's whole config, resolved, Akka's reference settings included
    * @return a setup for {@code ActorSystem.create(guardian, name, setup)}
+   * @throws IllegalArgumentException if {@code complete} lacks Akka's reference settings (Akka would run without
+   *     its defaults)
    */
   public static BootstrapSetup bootstrap(Config complete) {
+    if (!complete.hasPath(AKKA_VERSION)) {
+      throw new IllegalArgumentException("the config lacks Akka's reference settings (no " + AKKA_VERSION
+          + "): lay ReferenceConfig.get() under it, as BrigadeConfig.load does");
+    }
     ClassLoader loader = new ReferenceHidingClassLoader(ReferenceConfig.class.getClassLoader());
     return BootstrapSetup.create(Optional.of(loader), Optional.of(complete), Optional.empty());
   }
@@ -70,7 +90,7 @@ public final class ReferenceConfig {
    * @throws ConfigException if a file does not parse or resolve
    * @throws UncheckedIOException if a file cannot be read
    */
-  static Config load(ClassLoader loader) {
+  public static Config load(ClassLoader loader) {
     Config merged = ConfigFactory.empty();
     try {
       Enumeration<URL> files = loader.getResources(RESOURCE);
@@ -82,7 +102,7 @@ public final class ReferenceConfig {
         }
         ConfigParseOptions options = ConfigParseOptions.defaults()
             .setSyntax(ConfigSyntax.CONF)
-            .setOriginDescription(url.toString())
+            .setOriginDescription(RESOURCE + " @ " + url) // as Typesafe Config names it
             .setClassLoader(loader);
         merged = merged.withFallback(ConfigFactory.parseString(withoutCommentLines(text), options));
       }

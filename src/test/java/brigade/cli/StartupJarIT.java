@@ -93,14 +93,45 @@ class StartupJarIT {
     assertTrue(out.contains("brigade "), out.lines().filter(l -> l.startsWith("brigade")).toList().toString());
     assertEquals("100000", flag(out, "Tier4InvocationThreshold"));
     assertEquals("100000", flag(out, "Tier4CompileThreshold"));
+    assertEquals("100000", flag(out, "Tier4MinInvocationThreshold"));
     // After the launcher's own options: a user's setting wins.
     pb.environment().put("BRIGADE_JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000 -XX:+PrintFlagsFinal");
     assertEquals("5000", flag(run(pb), "Tier4InvocationThreshold"));
   }
 
-  /** A flag's value in -XX:+PrintFlagsFinal's table ("intx Tier4InvocationThreshold = 100000 {product} {command line}"). */
+  /** A flag's value in -XX:+PrintFlagsFinal's table: "intx Tier4InvocationThreshold = 100000 {product} ...". */
   private static String flag(String printed, String name) {
     return printed.lines().map(String::trim).filter(l -> l.matches("\\S+\\s+" + name + "\\s+=.*")).findFirst()
         .map(l -> l.replaceAll("^\\S+\\s+" + name + "\\s+=\\s+(\\S+).*$", "$1")).orElse("(not listed)");
+  }
+
+  @Test
+  void theJarsMergedReferenceConfParsesWithoutItsCommentsToWhatTypesafeConfigReads() throws Exception {
+    // Only the shaded jar, not the test class path: its one merged reference.conf (and version.conf, included).
+    java.net.URL[] jarUrl = {jar().toUri().toURL()};
+    try (java.net.URLClassLoader jarOnly = new java.net.URLClassLoader(jarUrl, null)) {
+      java.net.URL merged = jarOnly.getResource("reference.conf");
+      String text;
+      try (java.io.InputStream in = merged.openStream()) {
+        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      assertTrue(!text.contains("\"\"\""), "no triple-quoted string, so ReferenceConfig strips its comments");
+      assertEquals(com.typesafe.config.ConfigFactory.defaultReference(jarOnly).root(),
+          brigade.config.ReferenceConfig.load(jarOnly).root());
+    }
+  }
+
+  @Test
+  void aSystemPropertyThatBreaksAkkasReferenceSettingsIsOneLine() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Dakka.stream=x", "-jar", jar().toString(), "primes", "check", "97");
+    pb.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("bad.txt").toFile());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ends");
+    String out = Files.readString(dir.resolve("bad.txt"));
+    assertEquals(2, p.exitValue(), out);
+    assertTrue(out.startsWith("brigade primes check: configuration: reference.conf @ jar:file:")
+        && out.contains("${akka.stream.materializer}") && !out.contains("Exception"), out);
+    assertEquals(1, out.lines().count(), out);
   }
 }

@@ -8,6 +8,7 @@ import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import brigade.config.BrigadeConfig;
+import brigade.config.ReferenceConfig;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -41,7 +42,8 @@ final class TestCluster implements AutoCloseable {
   <T> ActorSystem<T> start(Behavior<T> guardian, String role) {
     Config config = ConfigFactory.parseString(KIT_CONFIG + "akka.cluster.roles = [" + role + "]\n")
         .withFallback(BrigadeConfig.defaults()).resolve();
-    ActorSystem<T> system = ActorSystem.create(guardian, kit.system().name(), config);
+    // As NodeRunner starts a node: reference.conf hidden from Akka, the config holding its settings already.
+    ActorSystem<T> system = ActorSystem.create(guardian, kit.system().name(), ReferenceConfig.bootstrap(config));
     nodes.add(system);
     Cluster.get(system).manager().tell(Join.create(kitAddress()));
     return system;

@@ -36,4 +36,32 @@ class ReferenceConfigTest {
     assertEquals("first\n# inside the string, not a comment\nlast", ConfigFactory.parseString(
         ReferenceConfig.withoutCommentLines(text)).getString("a"));
   }
+
+  @Test
+  void aFileThatDoesNotResolveIsAConfigErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path broken = dir.resolve(ReferenceConfig.RESOURCE);
+    java.nio.file.Files.writeString(broken, "# a comment\na = ${missing}\n");
+    ClassLoader loader = new ClassLoader(null) {
+      @Override
+      public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+        return name.equals(ReferenceConfig.RESOURCE)
+            ? java.util.Collections.enumeration(java.util.List.of(broken.toUri().toURL()))
+            : java.util.Collections.emptyEnumeration();
+      }
+    };
+    com.typesafe.config.ConfigException e =
+        org.junit.jupiter.api.Assertions.assertThrows(com.typesafe.config.ConfigException.class,
+            () -> ReferenceConfig.load(loader));
+    assertTrue(e.getMessage().contains("reference.conf @ ") && e.getMessage().contains(": 2:")
+        && e.getMessage().contains("missing"), e.getMessage());
+  }
+
+  @Test
+  void bootstrapRefusesAConfigWithoutAkkasReferenceSettings() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ReferenceConfig.bootstrap(ConfigFactory.parseString("akka.actor.provider = local")));
+    assertTrue(e.getMessage().contains("akka.version"), e.getMessage());
+    assertTrue(ReferenceConfig.bootstrap(BrigadeConfig.defaults()).classLoader().isDefined());
+  }
 }
