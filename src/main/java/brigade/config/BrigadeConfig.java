@@ -85,37 +85,68 @@ public final class BrigadeConfig {
   }
 
   /**
-   * Which files a run was built from, for reports (the table and JSON of every command). As a component of a
-   * report record, {@link brigade.report.Json} writes it as {@code {"settings": ..., "logging": ...}}.
+   * Which files and JVM options a run was built from, for reports (the table and JSON of every command). As a
+   * component of a report record, {@link brigade.report.Json} writes it as
+   * {@code {"settings": ..., "logging": ..., "jvmOptions": [...]}}.
    *
    * @param settings the settings file's absolute path ({@code --config} or {@code conf/application.conf}, laid
    *     over the bundled defaults), or {@link #BUNDLED} when only the bundled defaults were read
    * @param logging the logging file's absolute path, or {@link #BUNDLED} for the jar's {@code logback.xml}
+   * @param jvmOptions the JVM's {@code -XX:} and {@code -Xm*}/{@code -Xss} options as given (the launcher's JIT
+   *     thresholds, a heap limit, a flight recording), which move timings: two reports compare only with the same;
+   *     the class-data archive's and {@code -Xlog} options are left out (they change start-up only). Empty for a
+   *     plain {@code java -jar}
    */
-  public record Sources(String settings, String logging) {
+  public record Sources(String settings, String logging, List<String> jvmOptions) {
     /** The bundled defaults (settings) or the jar's {@code logback.xml} (logging). */
     public static final String BUNDLED = "bundled";
 
+    public Sources {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Files only, no JVM options. */
+    public Sources(String settings, String logging) {
+      this(settings, logging, List.of());
+    }
+
     /**
      * One line for a text report, e.g. {@code config: /home/me/conf/application.conf (over the bundled defaults);
-     * logging: bundled logback.xml}.
+     * logging: bundled logback.xml}, then {@code ; JVM options: ...} when there are any.
      */
     public String toText() {
       return "config: " + (settings.equals(BUNDLED) ? "bundled defaults" : settings + " (over the bundled defaults)")
-          + "; logging: " + (logging.equals(BUNDLED) ? "bundled logback.xml" : logging);
+          + "; logging: " + (logging.equals(BUNDLED) ? "bundled logback.xml" : logging)
+          + (jvmOptions.isEmpty() ? "" : "; JVM options: " + String.join(" ", jvmOptions));
     }
+  }
+
+  /**
+   * The options of {@code given} (a JVM's input arguments) that move timings, for {@link Sources#jvmOptions}.
+   *
+   * @param given the JVM's arguments, as {@code RuntimeMXBean.getInputArguments()} lists them
+   * @return the {@code -XX:}, {@code -Xmx}, {@code -Xms}, {@code -Xmn} and {@code -Xss} ones, in order, without the
+   *     class-data archive's
+   */
+  static List<String> timingOptions(List<String> given) {
+    return given.stream()
+        .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xmn")
+            || a.startsWith("-Xss"))
+        .filter(a -> !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:ArchiveClassesAtExit="))
+        .toList();
   }
 
   /**
    * The files {@code config} was built from.
    *
    * @param config a config returned by {@link #load} (or any other: then the settings are "bundled")
-   * @return its settings file, and the logging file logback is running on now
+   * @return its settings file, the logging file logback is running on now, and this JVM's options that move timings
    */
   public static Sources sources(Config config) {
     String key = SOURCES_PATH + ".settings";
     String settings = config.hasPath(key) ? config.getString(key) : Sources.BUNDLED;
-    return new Sources(settings, Logging.source());
+    return new Sources(settings, Logging.source(),
+        timingOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
   }
 
   /** A setting given by a command-line flag: the flag's name goes into error messages. */

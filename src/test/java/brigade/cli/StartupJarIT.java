@@ -62,6 +62,7 @@ class StartupJarIT {
     String out = run(new ProcessBuilder(java, "-Xlog:class+load=info:file=" + log, "-jar", jar().toString(),
         "primes", "check", "97", "--no-baseline"));
     assertTrue(out.contains("97 is prime: true"), out);
+    assertTrue(!out.contains("JVM options"), "plain java -jar: no option that moves timings: " + out);
     List<String[]> classes = loaded(log);
     assertTrue(classes.size() > 1000, "the log lists the classes loaded: " + classes.size());
     List<String> clusterOnly = classes.stream().map(c -> c[0]).filter(c -> CLUSTER_ONLY.matcher(c).find()).toList();
@@ -81,6 +82,9 @@ class StartupJarIT {
     assertTrue(out.contains("97 is prime: true"), out);
     String[] main = loaded(log).stream().filter(c -> c[0].equals("brigade.cli.Main")).findFirst().orElseThrow();
     assertTrue(main[1].contains("shared objects file"), "brigade.cli.Main came from " + main[1]);
+    // The report names the options that move its timings (the archive's and -Xlog's are start-up only).
+    assertTrue(out.contains("; JVM options: -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=100000"
+        + " -XX:Tier4CompileThreshold=100000\n"), out);
   }
 
   @Test

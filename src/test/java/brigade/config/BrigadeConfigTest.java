@@ -176,5 +176,16 @@ class BrigadeConfigTest {
         new BrigadeConfig.Sources("bundled", "bundled").toText());
     assertEquals("config: /a/b.conf (over the bundled defaults); logging: /a/log.xml",
         new BrigadeConfig.Sources("/a/b.conf", "/a/log.xml").toText());
+    assertEquals("config: bundled defaults; logging: bundled logback.xml; JVM options: -XX:Tier4InvocationThreshold=100000"
+        + " -Xmx256m", new BrigadeConfig.Sources("bundled", "bundled",
+            List.of("-XX:Tier4InvocationThreshold=100000", "-Xmx256m")).toText());
+  }
+
+  @Test
+  void theJvmOptionsAReportNamesAreThoseThatMoveTimings() {
+    assertEquals(List.of("-XX:Tier4InvocationThreshold=100000", "-Xmx256m", "-XX:+UseSerialGC"),
+        BrigadeConfig.timingOptions(List.of("-XX:SharedArchiveFile=/x/brigade.jsa", "-Xshare:auto", "-Xlog:cds=off",
+            "-XX:Tier4InvocationThreshold=100000", "-Dfoo=bar", "-Xmx256m", "-javaagent:x.jar", "-XX:+UseSerialGC")));
+    assertEquals(List.of(), BrigadeConfig.timingOptions(List.of()));
   }
 }
