@@ -188,4 +188,16 @@ class BrigadeConfigTest {
             "-XX:Tier4InvocationThreshold=100000", "-Dfoo=bar", "-Xmx256m", "-javaagent:x.jar", "-XX:+UseSerialGC")));
     assertEquals(List.of(), BrigadeConfig.timingOptions(List.of()));
   }
+
+  @Test
+  void aJavaCommandLinesJvmOptionsEndAtTheJarOrTheMainClass() {
+    assertEquals(List.of("-XX:SharedArchiveFile=/x.jsa", "-XX:Tier4InvocationThreshold=100000", "-Xmx1g"),
+        BrigadeConfig.optionsBeforeMain(List.of("-XX:SharedArchiveFile=/x.jsa", "-XX:Tier4InvocationThreshold=100000",
+            "-Xmx1g", "-jar", "brigade.jar", "primes", "-XX:NotMine")));
+    assertEquals(List.of("-Xss2m", "-XX:+UseSerialGC"), BrigadeConfig.optionsBeforeMain(
+        List.of("-Xss2m", "-cp", "a.jar:b.jar", "-XX:+UseSerialGC", "brigade.cli.Main", "-Xmx9g")));
+    // This JVM's own: whatever surefire gave it, never a program argument.
+    assertTrue(BrigadeConfig.jvmArguments().stream().allMatch(a -> a.startsWith("-")), BrigadeConfig.jvmArguments()
+        .toString());
+  }
 }
