@@ -92,10 +92,9 @@ public final class BrigadeConfig {
    * @param settings the settings file's absolute path ({@code --config} or {@code conf/application.conf}, laid
    *     over the bundled defaults), or {@link #BUNDLED} when only the bundled defaults were read
    * @param logging the logging file's absolute path, or {@link #BUNDLED} for the jar's {@code logback.xml}
-   * @param jvmOptions the JVM's {@code -XX:} and {@code -Xm*}/{@code -Xss} options as given (the launcher's JIT
-   *     thresholds, a heap limit, a flight recording), which move timings: two reports compare only with the same;
-   *     the class-data archive's and {@code -Xlog} options are left out (they change start-up only). Empty for a
-   *     plain {@code java -jar}
+   * @param jvmOptions the JVM's options that move timings (see {@link #timingOptions}): the launcher's JIT
+   *     thresholds, a heap limit, an agent; two reports compare only with the same. Empty for a plain
+   *     {@code java -jar} with no {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}
    */
   public record Sources(String settings, String logging, List<String> jvmOptions) {
     /** The bundled defaults (settings) or the jar's {@code logback.xml} (logging). */
@@ -121,19 +120,41 @@ public final class BrigadeConfig {
     }
   }
 
+  /** -XX options that change start-up only (the class-data archive's): left out of a report. */
+  private static final java.util.Set<String> START_UP_ONLY = java.util.Set.of("SharedArchiveFile",
+      "ArchiveClassesAtExit", "AutoCreateSharedArchive", "DumpLoadedClassList", "SharedClassListFile");
+  /** -XX options whose value is a path or a command (which may be private): a report gives their name only. */
+  private static final java.util.Set<String> NAME_ONLY = java.util.Set.of("OnOutOfMemoryError", "OnError",
+      "HeapDumpPath", "ErrorFile", "StartFlightRecording", "FlightRecorderOptions", "VMOptionsFile", "Flags",
+      "LogFile", "CRaCCheckpointTo", "CRaCRestoreFrom");
+
   /**
    * The options of {@code given} (a JVM's input arguments) that move timings, for {@link Sources#jvmOptions}.
    *
    * @param given the JVM's arguments, as {@code RuntimeMXBean.getInputArguments()} lists them
-   * @return the {@code -XX:}, {@code -Xmx}, {@code -Xms}, {@code -Xmn} and {@code -Xss} ones, in order, without the
-   *     class-data archive's
+   * @return in order: the {@code -XX:} options (those of the class-data archive left out; those holding a path or a
+   *     command as {@code -XX:Name=…}), {@code -Xmx}, {@code -Xms}, {@code -Xmn}, {@code -Xss}, {@code -Xint},
+   *     {@code -Xcomp}, {@code -Xbatch}, and agents by their file or library name alone
    */
   static List<String> timingOptions(List<String> given) {
-    return given.stream()
-        .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xmn")
-            || a.startsWith("-Xss"))
-        .filter(a -> !a.startsWith("-XX:SharedArchiveFile=") && !a.startsWith("-XX:ArchiveClassesAtExit="))
-        .toList();
+    List<String> kept = new ArrayList<>();
+    for (String a : given) {
+      if (a.startsWith("-XX:")) {
+        String body = a.substring(4);
+        String name = body.replaceFirst("^[+-]", "").replaceFirst("=.*$", "");
+        if (START_UP_ONLY.contains(name)) continue;
+        kept.add(NAME_ONLY.contains(name) && body.contains("=") ? "-XX:" + name + "=…" : a);
+      } else if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xmn") || a.startsWith("-Xss")
+          || a.equals("-Xint") || a.equals("-Xcomp") || a.equals("-Xbatch")) {
+        kept.add(a);
+      } else if (a.startsWith("-javaagent:") || a.startsWith("-agentpath:")) {
+        String path = a.substring(a.indexOf(':') + 1).replaceFirst("=.*$", "");
+        kept.add(a.substring(0, a.indexOf(':') + 1) + Path.of(path).getFileName());
+      } else if (a.startsWith("-agentlib:")) {
+        kept.add(a.replaceFirst("=.*$", ""));
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /**
@@ -156,15 +177,20 @@ public final class BrigadeConfig {
   /**
    * This JVM's options. On Linux, read from {@code /proc/self/cmdline} (under a millisecond) rather than from
    * {@code RuntimeMXBean} (25–40 ms of a cold start, paid by every report); through the management API where there is
-   * no such file, or where {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS} add options the command line lacks.
+   * no such file, where {@code JDK_JAVA_OPTIONS}, {@code JAVA_TOOL_OPTIONS} or {@code _JAVA_OPTIONS} add options the
+   * command line lacks, or where it names a file of options ({@code @argfile}, {@code -XX:VMOptionsFile=},
+   * {@code -XX:Flags=}).
    */
   static List<String> jvmArguments() {
     Path cmdline = Path.of("/proc/self/cmdline");
     if (System.getenv("JDK_JAVA_OPTIONS") == null && System.getenv("JAVA_TOOL_OPTIONS") == null
-        && Files.isReadable(cmdline)) {
+        && System.getenv("_JAVA_OPTIONS") == null && Files.isReadable(cmdline)) {
       try {
         String[] argv = new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8).split("\0");
-        return optionsBeforeMain(List.of(argv).subList(Math.min(1, argv.length), argv.length));
+        List<String> args = List.of(argv).subList(Math.min(1, argv.length), argv.length);
+        boolean optionFiles = args.stream().takeWhile(a -> !a.equals("-jar"))
+            .anyMatch(a -> a.startsWith("@") || a.startsWith("-XX:VMOptionsFile=") || a.startsWith("-XX:Flags="));
+        if (!optionFiles) return optionsBeforeMain(args);
       } catch (java.io.IOException | RuntimeException e) {
         // fall through to the management API
       }

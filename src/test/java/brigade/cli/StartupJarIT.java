@@ -28,7 +28,17 @@ class StartupJarIT {
     return Path.of(jar);
   }
 
+  /**
+   * A JVM of its own settings only: options from the environment would show in its report's JVM options (and JDK's
+   * "Picked up ..." note on stderr).
+   */
+  private static ProcessBuilder clean(ProcessBuilder pb) {
+    pb.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+    return pb;
+  }
+
   private String run(ProcessBuilder pb) throws Exception {
+    clean(pb);
     pb.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
     Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -128,7 +138,8 @@ class StartupJarIT {
   @Test
   void aSystemPropertyThatBreaksAkkasReferenceSettingsIsOneLine() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Dakka.stream=x", "-jar", jar().toString(), "primes", "check", "97");
+    ProcessBuilder pb = clean(new ProcessBuilder(java, "-Dakka.stream=x", "-jar", jar().toString(), "primes", "check",
+        "97"));
     pb.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("bad.txt").toFile());
     Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ends");

@@ -183,10 +183,16 @@ class BrigadeConfigTest {
 
   @Test
   void theJvmOptionsAReportNamesAreThoseThatMoveTimings() {
-    assertEquals(List.of("-XX:Tier4InvocationThreshold=100000", "-Xmx256m", "-XX:+UseSerialGC"),
+    assertEquals(List.of("-XX:Tier4InvocationThreshold=100000", "-Xmx256m", "-javaagent:x.jar", "-XX:+UseSerialGC"),
         BrigadeConfig.timingOptions(List.of("-XX:SharedArchiveFile=/x/brigade.jsa", "-Xshare:auto", "-Xlog:cds=off",
             "-XX:Tier4InvocationThreshold=100000", "-Dfoo=bar", "-Xmx256m", "-javaagent:x.jar", "-XX:+UseSerialGC")));
     assertEquals(List.of(), BrigadeConfig.timingOptions(List.of()));
+    // Paths and commands stay private; agents by file name; the interpreter and compile modes count.
+    assertEquals(List.of("-XX:OnOutOfMemoryError=…", "-XX:HeapDumpPath=…", "-XX:+HeapDumpOnOutOfMemoryError",
+        "-javaagent:jacocoagent.jar", "-agentlib:jdwp", "-Xint", "-Xbatch"),
+        BrigadeConfig.timingOptions(List.of("-XX:OnOutOfMemoryError=curl -H token:SECRET x", "-XX:HeapDumpPath=/home/me",
+            "-XX:+HeapDumpOnOutOfMemoryError", "-javaagent:/home/me/jacocoagent.jar=destfile=/x", "-agentlib:jdwp=x=y",
+            "-Xint", "-Xbatch", "-XX:+AutoCreateSharedArchive", "-ea")));
   }
 
   @Test
