@@ -1,12 +1,12 @@
 package brigade.primes;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -76,27 +76,62 @@ public final class ForkJoinPass implements AutoCloseable {
           pool.submit(() -> BatchCompute.batch(spec.job(), spec.algorithm(), first, numbers));
       return task::join;
     }
-    long n = numbers[0];
-    long[][] ranges = DivisorRanges.ranges(n, spec.splitRanges());
-    // As the coordinator does: at most a pool's worth of a number's ranges at a time, smallest divisors first.
-    List<ForkJoinTask<Long>> parts = new ArrayList<>(ranges.length);
-    for (int i = 0; i < Math.min(ranges.length, spec.poolSize()); i++) parts.add(submitRange(pool, n, ranges[i]));
-    return () -> {
-      boolean prime = true;
-      for (int i = 0; i < ranges.length; i++) {
-        if (parts.get(i).join() != 0) {
-          prime = false; // a divisor decides: the ranges not yet started are not needed
-          parts.forEach(p -> p.cancel(false));
-          break;
-        }
-        if (parts.size() < ranges.length) parts.add(submitRange(pool, n, ranges[parts.size()]));
-      }
-      return ResultBatch.checked(first, numbers, new boolean[] {prime});
-    };
+    SplitNumber split = new SplitNumber(pool, numbers[0], DivisorRanges.ranges(numbers[0], spec.splitRanges()));
+    // As the coordinator does: at most a pool's worth of a number's ranges at a time, smallest divisors first, the
+    // next one started as each comes back clear (whichever number it belongs to).
+    for (int i = 0; i < Math.min(split.ranges.length, spec.poolSize()); i++) split.startNext();
+    return () -> ResultBatch.checked(first, numbers, new boolean[] {split.decided()});
   }
 
-  private static ForkJoinTask<Long> submitRange(ForkJoinPool pool, long n, long[] range) {
-    return pool.submit(() -> TrialDivision.smallestOddDivisor(n, range[0], range[1]));
+  /**
+   * One number's divisor ranges on the pool: plain threads sharing an index, a count and a future, the contrast to
+   * the coordinator's messages. The first divisor found decides the number, and ranges not yet started are skipped.
+   */
+  private static final class SplitNumber {
+    final ForkJoinPool pool;
+    final long n;
+    final long[][] ranges;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger clear = new AtomicInteger();
+    final CompletableFuture<Boolean> prime = new CompletableFuture<>();
+
+    SplitNumber(ForkJoinPool pool, long n, long[][] ranges) {
+      this.pool = pool;
+      this.n = n;
+      this.ranges = ranges;
+      if (ranges.length == 0) prime.complete(true); // no odd candidate: n < 9, not split in practice
+    }
+
+    /** Waits for the answer; a range that threw throws here, as a ForkJoinTask's join would. */
+    boolean decided() {
+      try {
+        return prime.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error err) throw err;
+        throw e;
+      }
+    }
+
+    void startNext() {
+      int i = next.getAndIncrement();
+      if (i < ranges.length) pool.execute(() -> check(ranges[i]));
+    }
+
+    private void check(long[] range) {
+      if (prime.isDone()) return; // decided while this range waited
+      try {
+        if (TrialDivision.smallestOddDivisor(n, range[0], range[1]) != 0) {
+          prime.complete(false);
+        } else if (clear.incrementAndGet() == ranges.length) {
+          prime.complete(true);
+        } else {
+          startNext();
+        }
+      } catch (RuntimeException | Error e) {
+        prime.completeExceptionally(e);
+      }
+    }
   }
 
   @Override
