@@ -170,8 +170,8 @@ public final class BrigadeConfig {
   }
 
   /** Options that take their value as the next argument on a java command line. */
-  private static final java.util.Set<String> SEPARATE_VALUE = java.util.Set.of("-cp", "-classpath", "--class-path", "-p",
-      "--module-path", "--upgrade-module-path", "--add-modules", "--limit-modules", "--add-reads", "--add-exports",
+  private static final java.util.Set<String> SEPARATE_VALUE = java.util.Set.of("-cp", "-classpath", "--class-path",
+      "-p", "--module-path", "--upgrade-module-path", "--add-modules", "--limit-modules", "--add-reads", "--add-exports",
       "--add-opens", "--patch-module", "--enable-native-access");
 
   /**
@@ -187,10 +187,10 @@ public final class BrigadeConfig {
         && System.getenv("_JAVA_OPTIONS") == null && Files.isReadable(cmdline)) {
       try {
         String[] argv = new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8).split("\0");
-        List<String> args = List.of(argv).subList(Math.min(1, argv.length), argv.length);
-        boolean optionFiles = args.stream().takeWhile(a -> !a.equals("-jar"))
+        List<String> options = optionsBeforeMain(List.of(argv).subList(Math.min(1, argv.length), argv.length));
+        boolean optionFiles = options.stream()
             .anyMatch(a -> a.startsWith("@") || a.startsWith("-XX:VMOptionsFile=") || a.startsWith("-XX:Flags="));
-        if (!optionFiles) return optionsBeforeMain(args);
+        if (!optionFiles) return options;
       } catch (java.io.IOException | RuntimeException e) {
         // fall through to the management API
       }
@@ -200,13 +200,15 @@ public final class BrigadeConfig {
 
   /**
    * The JVM options of a java command line's arguments (its program name left out): those before {@code -jar}, the
-   * main class or {@code -m}, values of {@code -cp} and its kind skipped.
+   * main class or {@code -m}, values of {@code -cp} and its kind skipped; an {@code @argfile} (a file of options, which
+   * the launcher expands) is kept as given.
    */
   static List<String> optionsBeforeMain(List<String> args) {
     List<String> options = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("-jar") || a.equals("-m") || a.equals("--module") || !a.startsWith("-")) break;
+      boolean option = a.startsWith("-") || a.startsWith("@");
+      if (!option || a.equals("-jar") || a.equals("-m") || a.equals("--module")) break;
       if (SEPARATE_VALUE.contains(a)) {
         i++;
         continue;

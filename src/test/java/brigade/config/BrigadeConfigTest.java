@@ -202,6 +202,9 @@ class BrigadeConfigTest {
             "-Xmx1g", "-jar", "brigade.jar", "primes", "-XX:NotMine")));
     assertEquals(List.of("-Xss2m", "-XX:+UseSerialGC"), BrigadeConfig.optionsBeforeMain(
         List.of("-Xss2m", "-cp", "a.jar:b.jar", "-XX:+UseSerialGC", "brigade.cli.Main", "-Xmx9g")));
+    // An argfile is options, not the main class: jvmArguments then asks the management API for what it held.
+    assertEquals(List.of("@jvm.txt", "-Xmx1g"),
+        BrigadeConfig.optionsBeforeMain(List.of("@jvm.txt", "-Xmx1g", "-jar", "brigade.jar", "@not-mine")));
     // This JVM's own: whatever surefire gave it, never a program argument.
     assertTrue(BrigadeConfig.jvmArguments().stream().allMatch(a -> a.startsWith("-")), BrigadeConfig.jvmArguments()
         .toString());
