@@ -532,10 +532,10 @@ public final class JobSession {
     }
   }
 
-  /** A fresh source over the input, read ahead off the reading thread when there is an I/O executor. */
+  /** A fresh source over the input, read ahead off the reading thread when it reads storage and there is an I/O executor. */
   private NumberSource readAhead(JobSpec spec) {
     NumberSource source = input.open();
-    if (io == null) return source;
+    if (io == null || !input.readsStorage()) return source;
     long ahead = (long) spec.window() * spec.batchSize() / PrefetchingSource.CHUNK + 1;
     return new PrefetchingSource(source, io, (int) Math.min(64, Math.max(2, ahead)));
   }

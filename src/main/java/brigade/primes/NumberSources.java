@@ -37,6 +37,15 @@ public final class NumberSources {
 
     /** Up to {@code max} numbers drawn across the whole input (not just its start), for time estimates. */
     long[] sample(int max);
+
+    /**
+     * Whether {@link #open}'s source reads storage (a file, standard input's copy), so that a job reads it ahead on
+     * an I/O thread. Numbers held in memory or drawn at random are not: handing them across threads would cost a
+     * job more (a parked thread woken at every pass's start) than taking them where they are needed.
+     */
+    default boolean readsStorage() {
+      return false;
+    }
   }
 
   /** Fixed numbers given on the command line (or the reference six). */
@@ -236,6 +245,11 @@ public final class NumberSources {
       @Override
       public NumberSource open() {
         return whole(NumberFileReader.open(source, scan.count()), scan.count(), source);
+      }
+
+      @Override
+      public boolean readsStorage() {
+        return true;
       }
 
       @Override

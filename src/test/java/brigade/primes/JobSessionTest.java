@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import brigade.config.BrigadeConfig;
 import brigade.testkit.BrigadeTestKit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The measured session: the same work in every pass and round, or a mismatch reported; too-small jobs timed once. */
 @BrigadeTestKit
@@ -41,6 +44,23 @@ class JobSessionTest {
       assertEquals(3_000, o.result().numbersAnswered());
       assertTrue(o.startupMillis() > 0);
       assertFalse(o.interrupted());
+      assertNull(o.io(), "numbers drawn in memory are taken where they are needed: no I/O thread, no I/O time");
+    }
+  }
+
+  @Test
+  void aFileIsReadAheadOnTheIoDispatcherAndItsReadingTimed(ActorTestKit kit, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("numbers.txt");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) text.append(20_000 + 7L * i).append('\n');
+    Files.writeString(file, text);
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      PrimesSettings s = settings(Map.of("brigade.primes.repeat", 2, "brigade.primes.warmup", "0s",
+          "brigade.primes.baseline", "on"));
+      JobSession.Outcome o = session(kit, s, NumberSources.file(file),
+          JobSession.Workers.kitchen(kitchen, FaultPlan.NONE)).run();
+      assertEquals(Boolean.TRUE, o.agrees());
+      assertEquals(3_000, o.result().numbersAnswered());
       assertTrue(o.io().inputMillis() > 0, "read ahead on the I/O dispatcher, and timed: " + o.io());
       assertEquals(0.0, o.io().outputMillis(), "nothing written");
     }

@@ -2,6 +2,7 @@ package brigade.primes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,15 @@ class NumberSourcesTest {
     Path f = dir.resolve("numbers.txt");
     Files.writeString(f, content, StandardCharsets.UTF_8);
     return f;
+  }
+
+  @Test
+  void onlyAFileIsReadFromStorageSoOnlyAFileIsReadAheadOnAnIoThread() throws IOException {
+    assertTrue(NumberSources.file(file("97\n")).readsStorage());
+    assertFalse(NumberSources.reference().readsStorage());
+    assertFalse(NumberSources.of("two", 97, 98).readsStorage());
+    assertFalse(NumberSources.range(1, 100).readsStorage());
+    assertFalse(NumberSources.random(10, 20_000, 100_000, 1).readsStorage());
   }
 
   @Test
