@@ -76,7 +76,7 @@ public final class ForkJoinPass implements AutoCloseable {
           pool.submit(() -> BatchCompute.batch(spec.job(), spec.algorithm(), first, numbers));
       return task::join;
     }
-    SplitNumber split = new SplitNumber(pool, numbers[0], DivisorRanges.ranges(numbers[0], spec.splitRanges()));
+    SplitNumber split = new SplitNumber(pool, numbers[0], spec.rangesFor(numbers[0]));
     // As the coordinator does: at most a pool's worth of a number's ranges at a time, smallest divisors first, the
     // next one started as each comes back clear (whichever number it belongs to).
     for (int i = 0; i < Math.min(split.ranges.length, spec.poolSize()); i++) split.startNext();

@@ -482,7 +482,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     boolean split = numbers.length == 1 && spec.splits(numbers[0]);
     Batch batch = new Batch(nextId++, nextIndex, numbers, split);
     if (split) {
-      long[][] ranges = DivisorRanges.ranges(numbers[0], spec.splitRanges());
+      long[][] ranges = spec.rangesFor(numbers[0]);
       batch.tasks = new Task[ranges.length];
       for (int i = 0; i < ranges.length; i++) batch.tasks[i] = new Task(batch, i, ranges[i][0], ranges[i][1]);
       splitNumbers++;

@@ -50,6 +50,20 @@ public record JobSpec(
     return splitRanges > 1 && (n & 1) == 1 && DivisorRanges.candidates(n) >= Math.max(2, splitMinCandidates);
   }
 
+  /**
+   * The divisor ranges {@code n} is cut into when it {@link #splits}: {@link #splitRanges} of nearly equal size, but
+   * none smaller than a quarter of {@link #splitMinCandidates}, so a number just heavy enough to split is cut into a
+   * few ranges, not into many that would cost more in messages than in divisions (with {@code split = on} the minimum
+   * is 2 and every number gets its {@code splitRanges}). The coordinator and the ForkJoinPool reference both cut here.
+   *
+   * @return pairs {@code {from, to}} of odd candidates, as {@link DivisorRanges#ranges}
+   */
+  public long[][] rangesFor(long n) {
+    long smallest = Math.max(1, splitMinCandidates / 4);
+    long parts = Math.max(2, DivisorRanges.candidates(n) / smallest);
+    return DivisorRanges.ranges(n, (int) Math.min(splitRanges, parts));
+  }
+
   /** This spec splitting numbers with at least {@code minCandidates} odd candidates into {@code ranges} ranges. */
   public JobSpec withSplit(int ranges, long minCandidates) {
     return new JobSpec(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, ranges,

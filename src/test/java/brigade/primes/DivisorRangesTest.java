@@ -43,4 +43,19 @@ class DivisorRangesTest {
     assertEquals(0, TrialDivision.smallestOddDivisor(n, 103, 1_000)); // past the root: its cofactor was below it
     assertThrows(IllegalArgumentException.class, () -> TrialDivision.smallestOddDivisor(n, 2, 9));
   }
+
+  @Test
+  void splitAutoCutsANumberJustHeavyEnoughIntoAFewRangesAndAHeavyOneIntoAllOfThem() {
+    JobSpec auto = new JobSpec(Job.CHECK, TrialDivision.INSTANCE, Dispatch.PUSH, 2, 1, 8, 3,
+        java.time.Duration.ofSeconds(60)).withSplit(16, DivisorRanges.AUTO_MIN_CANDIDATES);
+    long threshold = 1_048_577L * 1_048_577L; // (1048577 - 1) / 2 = 2^19 odd candidates: just heavy enough to split
+    assertEquals(DivisorRanges.AUTO_MIN_CANDIDATES, DivisorRanges.candidates(threshold));
+    assertTrue(auto.splits(threshold));
+    assertEquals(4, auto.rangesFor(threshold).length, "ranges of at least a quarter of the smallest number split");
+    assertEquals(16, auto.rangesFor(112272535095293L).length, "~5.3 million candidates: all 16");
+    // split = on: no smallest range beyond DivisorRanges' own (one candidate), so every number gets its ranges.
+    JobSpec on = auto.withSplit(16, 2);
+    assertEquals(16, on.rangesFor(10_007L * 10_009L).length);
+    assertEquals(5, on.rangesFor(11L * 13L).length, "143's odd candidates 3..11, a range each");
+  }
 }
