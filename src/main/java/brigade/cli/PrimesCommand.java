@@ -193,7 +193,7 @@ public final class PrimesCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", paramLabel = "N|auto",
         description = "Timed rounds of the pool run and the baseline, interleaved; the report quotes medians with min-max "
-            + "(default auto: with the baseline, as many as fit in twice the first round's time, 1 s to 10 s, after it; "
+            + "(default auto: with the baseline, as many as fit in twice the first round's time, 2 s to 10 s, after it; "
             + "up to 15) (brigade.primes.repeat).")
     String repeat;
 

@@ -124,7 +124,8 @@ class PrimesSettingsTest {
     PrimesSettings auto = PrimesSettings.from(with("brigade.primes.repeat = auto"));
     long ms = 1_000_000L;
     assertEquals(15, auto.roundsFor(45 * ms, true)); // the 10,000-number seed job: capped at 15
-    assertEquals(6, auto.roundsFor(175 * ms, true)); // 1 + 5 more rounds in the 1 s budget
+    assertEquals(12, auto.roundsFor(175 * ms, true)); // 1 + 11 more rounds in the 2 s budget
+    assertEquals(9, auto.roundsFor(240 * ms, true)); // the six reference numbers: 1 + 8 more
     assertEquals(3, auto.roundsFor(700 * ms, true)); // twice the first round's time: a median of three
     assertEquals(3, auto.roundsFor(3_400 * ms, true)); // a million trial factorisations
     assertEquals(2, auto.roundsFor(6_000 * ms, true)); // 10 s at most for the later rounds
