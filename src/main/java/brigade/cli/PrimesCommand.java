@@ -160,7 +160,8 @@ public final class PrimesCommand implements Callable<Integer> {
     String split;
 
     @Option(names = "--split-ranges", paramLabel = "N|auto",
-        description = "Ranges a split number is cut into, 2 to 65536; auto = 8 x pool size (brigade.primes.split-ranges).")
+        description = "Ranges a split number is cut into, 2 to 65536; auto = 8 x pool size; with --split auto none "
+            + "smaller than 2^17 odd divisors (brigade.primes.split-ranges).")
     String splitRanges;
 
     @Option(names = "--algorithm", paramLabel = "trial|fast",

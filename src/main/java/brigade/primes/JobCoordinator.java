@@ -90,14 +90,15 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
    */
   private static final class Standing {
     final ActorRef<PrimeWorker.Reply> replyTo;
-    final boolean poolWatched;
+    /** The pool this coordinator watches for good (a kitchen's), or null: each job watches its own. */
+    final ActorRef<WorkerPool.Command> watchedPool;
     final Set<ActorRef<PrimeWorker.Command>> watched = new HashSet<>();
     /** A reusable coordinator's behaviour between jobs, built once (building it took ~0.07 ms a job, measured). */
     Behavior<Command> idle;
 
-    Standing(ActorContext<Command> ctx, boolean poolWatched) {
+    Standing(ActorContext<Command> ctx, ActorRef<WorkerPool.Command> watchedPool) {
       this.replyTo = ctx.messageAdapter(PrimeWorker.Reply.class, WrappedReply::new);
-      this.poolWatched = poolWatched;
+      this.watchedPool = watchedPool;
     }
   }
 
@@ -328,7 +329,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       try {
         return new JobCoordinator(ctx, timers, 0, spec, input, sink, progress, workers, promise, null,
-            new Standing(ctx, false)).dispatch();
+            new Standing(ctx, null)).dispatch();
       } catch (RuntimeException e) { // e.g. the feeder could not be built: never leave the caller waiting
         promise.completeExceptionally(e);
         return Behaviors.stopped();
@@ -351,7 +352,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   static Behavior<Command> reusable(ActorRef<WorkerPool.Command> pool) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       ctx.watchWith(pool, PoolTerminated.INSTANCE);
-      Standing standing = new Standing(ctx, true);
+      Standing standing = new Standing(ctx, pool);
       standing.idle = idle(ctx, timers, standing);
       return standing.idle;
     }));
@@ -439,7 +440,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
         faults = ((WorkerSource.LocalPool) workers).faults();
         pool = ctx.spawn(WorkerPool.create(spec.poolSize()), "pool");
       }
-      if (!standing.poolWatched) ctx.watchWith(pool, PoolTerminated.INSTANCE);
+      if (!pool.equals(standing.watchedPool)) ctx.watchWith(pool, PoolTerminated.INSTANCE);
       if (workers instanceof WorkerSource.Pooled pooled && pooled.lent() != null) {
         take(pooled.lent());
       } else {
@@ -895,6 +896,9 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   }
 
   private Behavior<Command> onWorkerTerminated(WorkerTerminated t) {
+    // Akka no longer watches it, whether or not this job was lent it (a watch kept from an earlier job): forgotten,
+    // so a later job that is lent it again watches it again and learns at once that it is gone.
+    standing.watched.remove(t.worker());
     dead.add(t.worker());
     leave(t.worker(), "terminated");
     return flushAndDispatch();
@@ -1059,8 +1063,8 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private Behavior<Command> afterJob(boolean reusable) {
     if (free == null || !reusable || poolStopped) return Behaviors.stopped();
     timers.cancelAll();
-    // Its workers stay watched: one that stops between jobs is forgotten by the idle coordinator, and the next job
-    // is lent live ones by the pool.
+    // Its workers stay watched: one that stops between jobs is forgotten by the idle coordinator, so a later job
+    // that is lent it (a kitchen lends the workers it started with) watches it again and hears at once it is gone.
     free.run();
     return standing.idle;
   }

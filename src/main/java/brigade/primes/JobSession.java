@@ -161,10 +161,11 @@ public final class JobSession {
   /**
    * Where the first pool run's I/O time went, on the I/O dispatcher's threads (so alongside the run, not inside it).
    *
-   * @param inputMillis reading and parsing the input, in ms
+   * @param inputMillis reading and parsing the input, in ms; null when it was not read on an I/O thread (numbers
+   *     in memory: the command line, a range, random numbers)
    * @param outputMillis writing the results (0 when nothing was written), including the flush after the run, in ms
    */
-  public record IoTimes(double inputMillis, double outputMillis) {}
+  public record IoTimes(Double inputMillis, double outputMillis) {}
 
   /** The job's input or output broke: the session cannot go on. */
   public static final class JobFailed extends RuntimeException {
@@ -506,9 +507,10 @@ public final class JobSession {
     if (sink != ResultSink.NONE && outputFailure == null) flush(sink); // complete: on disk before any later round
     if (first != null) {
       first.set(result);
-      if (read instanceof PrefetchingSource prefetched) {
+      if (read instanceof PrefetchingSource || writer != null) { // something ran on the I/O dispatcher
         long written = writer == null ? 0 : writer.writeNanos() + (System.nanoTime() - flushStart);
-        firstRunIo = new IoTimes(prefetched.readNanos() / 1e6, written / 1e6);
+        Double readMillis = read instanceof PrefetchingSource prefetched ? prefetched.readNanos() / 1e6 : null;
+        firstRunIo = new IoTimes(readMillis, written / 1e6);
       }
     }
     return result.interrupted() || !result.failedBatches().isEmpty() ? null : tee.tally();

@@ -52,9 +52,11 @@ public record JobSpec(
 
   /**
    * The divisor ranges {@code n} is cut into when it {@link #splits}: {@link #splitRanges} of nearly equal size, but
-   * none smaller than a quarter of {@link #splitMinCandidates}, so a number just heavy enough to split is cut into a
-   * few ranges, not into many that would cost more in messages than in divisions (with {@code split = on} the minimum
-   * is 2 and every number gets its {@code splitRanges}). The coordinator and the ForkJoinPool reference both cut here.
+   * none smaller than a quarter of {@link #splitMinCandidates} odd candidates, so a number just heavy enough to split
+   * is cut into a few ranges, not into many that would cost more in messages than in divisions. With {@code split =
+   * auto} (a minimum of 2^19) that is ranges of at least 2^17 candidates, whatever {@code split-ranges} asks; with
+   * {@code split = on} (a minimum of 2) ranges of one candidate are allowed: a number gets its {@code splitRanges},
+   * or one range per candidate when it has fewer. The coordinator and the ForkJoinPool reference both cut here.
    *
    * @return pairs {@code {from, to}} of odd candidates, as {@link DivisorRanges#ranges}
    */
@@ -64,7 +66,10 @@ public record JobSpec(
     return DivisorRanges.ranges(n, (int) Math.min(splitRanges, parts));
   }
 
-  /** This spec splitting numbers with at least {@code minCandidates} odd candidates into {@code ranges} ranges. */
+  /**
+   * This spec splitting numbers with at least {@code minCandidates} odd candidates into {@code ranges} ranges, none
+   * smaller than {@code minCandidates / 4} candidates ({@link #rangesFor}).
+   */
   public JobSpec withSplit(int ranges, long minCandidates) {
     return new JobSpec(job, algorithm, dispatch, poolSize, batchSize, window, maxRetries, batchTimeout, ranges,
         minCandidates, order);

@@ -43,8 +43,9 @@ public final class PrimeKitchen implements AutoCloseable {
    * Coordinators (and a kitchen's router) run on the workers' dispatcher: between two batches a worker's thread runs
    * the coordinator's few microseconds of bookkeeping itself, instead of waking a third thread that preempts a worker
    * on a machine with as many cores as workers. Measured on a 2-core machine, seed-sized jobs ran ~4% faster than
-   * with the coordinator on the default dispatcher. The primes command reads its input ahead on the I/O dispatcher,
-   * so it never waits there; a sink given from code runs there too and should never block.
+   * with the coordinator on the default dispatcher. The primes command reads a file ahead on the I/O dispatcher (numbers
+   * in memory are taken where they are), so it never waits there; a sink given from code runs there too and should
+   * never block.
    */
   static final Props ON_WORKERS_DISPATCHER = DispatcherSelector.fromConfig(PrimeWorker.DISPATCHER);
 

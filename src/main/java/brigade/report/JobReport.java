@@ -210,7 +210,7 @@ public record JobReport(
         baseline, o.warmupMillis() == null ? null : round(o.warmupMillis(), 1),
         processStartupMillis == null ? null : round(processStartupMillis, 1),
         o.startupMillis() == null ? null : round(o.startupMillis(), 3),
-        o.io() == null ? null : round(o.io().inputMillis(), 3),
+        o.io() == null || o.io().inputMillis() == null ? null : round(o.io().inputMillis(), 3),
         o.io() == null || output == null ? null : round(o.io().outputMillis(), 3), tooSmall ? true : null, note, o.agrees(),
         r.failedBatches().size(), failures, r.retries(), r.splitNumbers() == 0 ? null : r.splitNumbers(),
         r.splitNumbers() == 0 ? null : r.splitRanges(), r.splitNumbers() == 0 ? null : r.rangesSkipped(), r.numbersIn(), r.numbersAnswered(), r.numbersFailed(),

@@ -49,6 +49,23 @@ class JobSessionTest {
   }
 
   @Test
+  void numbersInMemoryWrittenToAnOutputHaveTheirWritingTimedAndNoReading(ActorTestKit kit) {
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      PrimesSettings s = settings(Map.of("brigade.primes.repeat", 1, "brigade.primes.warmup", "0s",
+          "brigade.primes.baseline", "off"));
+      AtomicInteger written = new AtomicInteger();
+      ResultSink out = results -> written.addAndGet(results.size());
+      JobSession.Outcome o = new JobSession(s, Job.CHECK, NumberSources.random(3_000, 20_000, 100_000_000, 3),
+          JobSession.Workers.kitchen(kitchen, FaultPlan.NONE), out, JobSession.Progress.NONE, Duration.ofSeconds(5),
+          20, kit.system().dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking())).run();
+      assertEquals(3_000, o.result().numbersAnswered());
+      assertEquals(3_000, written.get());
+      assertNull(o.io().inputMillis(), "drawn in memory: nothing read on the I/O dispatcher");
+      assertTrue(o.io().outputMillis() > 0, "written behind on the I/O dispatcher, and timed: " + o.io());
+    }
+  }
+
+  @Test
   void aFileIsReadAheadOnTheIoDispatcherAndItsReadingTimed(ActorTestKit kit, @TempDir Path dir) throws Exception {
     Path file = dir.resolve("numbers.txt");
     StringBuilder text = new StringBuilder();

@@ -80,4 +80,78 @@ class ReusableCoordinatorTest {
     assertEquals(40, r.numbersAnswered());
     assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(41, 40).numbers()), sink.lines());
   }
+
+  /** A reusable coordinator over a stand-in pool lending fake workers a and b (a's router: b). */
+  private static final class Fixture {
+    final FakeWorkers fw;
+    final ActorRef<PrimeWorker.Command> a;
+    final ActorRef<PrimeWorker.Command> b;
+    final ActorRef<JobCoordinator.Command> coordinator;
+    final WorkerSource.Pooled workers;
+    final TestProbe<String> freed;
+
+    Fixture(ActorTestKit kit) {
+      fw = new FakeWorkers(kit);
+      a = fw.spawn("a");
+      b = fw.spawn("b");
+      TestProbe<WorkerPool.Command> pool = kit.createTestProbe();
+      coordinator = kit.spawn(JobCoordinator.reusable(pool.ref()));
+      workers = new WorkerSource.Pooled(pool.ref(), FaultPlan.NONE, new WorkerPool.Lent(b, List.of(a, b), 0));
+      freed = kit.createTestProbe();
+    }
+
+    CompletableFuture<JobResult> run(long job, Dispatch dispatch, long first, Recorder sink) {
+      CompletableFuture<JobResult> promise = new CompletableFuture<>();
+      coordinator.tell(new JobCoordinator.Run(job, Jobs.spec(Job.CHECK, dispatch, 2, 10, 8, 0, Duration.ofSeconds(60)),
+          ArraySource.range(first, 40), sink, ProgressListener.NONE, workers, promise, () -> freed.ref().tell("free")));
+      return promise;
+    }
+
+    /** Answers the next {@code n} batches, each of which must have gone to b. */
+    void answerOnB(int n) {
+      for (int i = 0; i < n; i++) {
+        FakeWorkers.Delivery d = fw.deliveries.receiveMessage(Duration.ofSeconds(10));
+        assertEquals(b, d.worker());
+        d.answer();
+      }
+    }
+  }
+
+  @Test
+  void aWorkerThatStopsDuringAJobThatWasNotLentItIsWatchedAgainByTheNextJobThatIs(ActorTestKit kit)
+      throws Exception {
+    Fixture f = new Fixture(kit);
+    CompletableFuture<JobResult> first = f.run(1, Dispatch.PULL, 1, new Recorder()); // watches a and b
+    for (int i = 0; i < 4; i++) f.fw.next().answer();
+    first.get(10, TimeUnit.SECONDS);
+    f.freed.expectMessage("free");
+    // A push job (a is no puller there): a stops meanwhile, and the job hears of it through job 1's watch.
+    CompletableFuture<JobResult> second = f.run(2, Dispatch.PUSH, 41, new Recorder());
+    List<FakeWorkers.Delivery> out = f.fw.next(4);
+    kit.stop(f.a);
+    Thread.sleep(300);
+    for (FakeWorkers.Delivery d : out) d.answer();
+    second.get(10, TimeUnit.SECONDS);
+    f.freed.expectMessage("free");
+    // A pull job lent a again: it must watch it afresh and re-send a's batches to b, not wait the 60 s batch timeout.
+    Recorder sink = new Recorder();
+    CompletableFuture<JobResult> third = f.run(3, Dispatch.PULL, 81, sink);
+    f.answerOnB(4);
+    assertEquals(40, third.get(10, TimeUnit.SECONDS).numbersAnswered());
+    assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(81, 40).numbers()), sink.lines());
+  }
+
+  @Test
+  void aWorkerThatStopsWhileTheCoordinatorIsIdleIsWatchedAfreshByTheNextJob(ActorTestKit kit) throws Exception {
+    Fixture f = new Fixture(kit);
+    CompletableFuture<JobResult> first = f.run(1, Dispatch.PULL, 1, new Recorder());
+    for (int i = 0; i < 4; i++) f.fw.next().answer();
+    first.get(10, TimeUnit.SECONDS);
+    f.freed.expectMessage("free");
+    kit.stop(f.a);
+    Thread.sleep(300); // the idle coordinator hears of it
+    CompletableFuture<JobResult> second = f.run(2, Dispatch.PULL, 41, new Recorder());
+    f.answerOnB(4);
+    assertEquals(40, second.get(10, TimeUnit.SECONDS).numbersAnswered());
+  }
 }
