@@ -26,8 +26,13 @@ class JobSessionTest {
 
   private static JobSession session(ActorTestKit kit, PrimesSettings s, NumberSources.Input input,
       JobSession.Workers workers) {
-    return new JobSession(s, Job.FACTOR, input, workers, ResultSink.NONE, JobSession.Progress.NONE,
-        Duration.ofSeconds(5), 20, kit.system().dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
+    return session(kit, s, Job.FACTOR, input, workers, ResultSink.NONE);
+  }
+
+  private static JobSession session(ActorTestKit kit, PrimesSettings s, Job job, NumberSources.Input input,
+      JobSession.Workers workers, ResultSink output) {
+    return new JobSession(s, job, input, workers, output, JobSession.Progress.NONE, Duration.ofSeconds(5), 20,
+        kit.system().dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking()));
   }
 
   @Test
@@ -55,9 +60,8 @@ class JobSessionTest {
           "brigade.primes.baseline", "off"));
       AtomicInteger written = new AtomicInteger();
       ResultSink out = results -> written.addAndGet(results.size());
-      JobSession.Outcome o = new JobSession(s, Job.CHECK, NumberSources.random(3_000, 20_000, 100_000_000, 3),
-          JobSession.Workers.kitchen(kitchen, FaultPlan.NONE), out, JobSession.Progress.NONE, Duration.ofSeconds(5),
-          20, kit.system().dispatchers().lookup(akka.actor.typed.DispatcherSelector.blocking())).run();
+      JobSession.Outcome o = session(kit, s, Job.CHECK, NumberSources.random(3_000, 20_000, 100_000_000, 3),
+          JobSession.Workers.kitchen(kitchen, FaultPlan.NONE), out).run();
       assertEquals(3_000, o.result().numbersAnswered());
       assertEquals(3_000, written.get());
       assertNull(o.io().inputMillis(), "drawn in memory: nothing read on the I/O dispatcher");
