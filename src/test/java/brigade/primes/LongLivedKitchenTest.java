@@ -134,6 +134,20 @@ class LongLivedKitchenTest {
   }
 
   @Test
+  void aReadyKitchenAnswersReadyAndWorkersAtOnceOnTheCallersThread(ActorTestKit kit) {
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
+      kitchen.ready().toCompletableFuture().join();
+      // The bench asks before every timed run: no hop through another thread pool (Akka's ask stage would run
+      // even a completed stage's thenApply on the common ForkJoinPool, so these would not be done yet).
+      for (int i = 0; i < 20; i++) {
+        assertTrue(kitchen.ready().toCompletableFuture().isDone(), "ready() " + i);
+        assertTrue(kitchen.workers().toCompletableFuture().isDone(), "workers() " + i);
+      }
+      assertEquals(2, workers(kitchen).size());
+    }
+  }
+
+  @Test
   void jobsRunAtTheSameTimeShareTheWorkers(ActorTestKit kit) {
     try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
       long[] a = PrimeKitchenTest.randomNumbers(1_500, 5);
