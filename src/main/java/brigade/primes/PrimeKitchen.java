@@ -121,11 +121,11 @@ public final class PrimeKitchen implements AutoCloseable {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(workerFaults, "workerFaults");
     Objects.requireNonNull(tracer, "tracer");
-    require(poolSize >= 1, "poolSize must be >= 1, was " + poolSize);
+    require(poolSize >= 1, () -> "poolSize must be >= 1, was " + poolSize);
     String aimedAt = workerFaults.aimedAt();
     // As the restaurant refuses a fault aimed at staff it does not hire: such a plan would silently never fire.
     require(aimedAt == null || aimedAt.matches("worker-[1-9][0-9]*")
-        && Integer.parseInt(aimedAt.substring("worker-".length())) <= poolSize,
+        && Integer.parseInt(aimedAt.substring("worker-".length())) <= poolSize, () ->
         "the fault plan aims at '" + aimedAt + "': this kitchen's workers are worker-1..worker-" + poolSize);
     requireRunning(system);
     ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults, tracer),
@@ -164,7 +164,7 @@ public final class PrimeKitchen implements AutoCloseable {
    * @throws IllegalArgumentException if the spec is invalid or names another pool size
    */
   public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress, FaultPlan faults) {
-    require(spec != null && spec.poolSize() == poolSize,
+    require(spec != null && spec.poolSize() == poolSize, () ->
         "this kitchen has " + poolSize + " workers; the job asks for " + (spec == null ? null : spec.poolSize()));
     // A ready kitchen hands its workers over with the job: no round trip to the pool before the first batch.
     WorkerPool.Lent ready = lent.getNow(null);
@@ -202,7 +202,7 @@ public final class PrimeKitchen implements AutoCloseable {
     Objects.requireNonNull(job, "job");
     PrimeAlgorithm.named(algorithm); // an unknown name fails here, not in a worker
     Objects.requireNonNull(numbers, "numbers");
-    require(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be > 0, was " + timeout);
+    require(timeout != null && !timeout.isNegative() && !timeout.isZero(), () -> "timeout must be > 0, was " + timeout);
     long id = ASKED.incrementAndGet();
     long[] batch = numbers.clone();
     return lent.thenCompose(l -> AskPattern.<PrimeWorker.Command, PrimeWorker.Reply>ask(l.router(),
@@ -226,7 +226,7 @@ public final class PrimeKitchen implements AutoCloseable {
    */
   public CompletionStage<List<PrimeWorker.Computed>> map(Job job, String algorithm, long[] numbers, int chunk,
       Duration timeout) {
-    require(chunk >= 1, "chunk must be >= 1, was " + chunk);
+    require(chunk >= 1, () -> "chunk must be >= 1, was " + chunk);
     List<CompletableFuture<PrimeWorker.Computed>> parts = new java.util.ArrayList<>();
     for (int from = 0; from < numbers.length; from += chunk) {
       long[] part = java.util.Arrays.copyOfRange(numbers, from, Math.min(numbers.length, from + chunk));
@@ -291,11 +291,11 @@ public final class PrimeKitchen implements AutoCloseable {
     Objects.requireNonNull(spec.algorithm(), "spec.algorithm");
     Objects.requireNonNull(spec.dispatch(), "spec.dispatch");
     Objects.requireNonNull(spec.batchTimeout(), "spec.batchTimeout");
-    require(spec.poolSize() >= 1, "poolSize must be >= 1, was " + spec.poolSize());
-    require(spec.batchSize() >= 1, "batchSize must be >= 1, was " + spec.batchSize());
-    require(spec.window() >= 1, "window must be >= 1, was " + spec.window());
-    require(spec.maxRetries() >= 0, "maxRetries must be >= 0, was " + spec.maxRetries());
-    require(!spec.batchTimeout().isNegative() && !spec.batchTimeout().isZero(),
+    require(spec.poolSize() >= 1, () -> "poolSize must be >= 1, was " + spec.poolSize());
+    require(spec.batchSize() >= 1, () -> "batchSize must be >= 1, was " + spec.batchSize());
+    require(spec.window() >= 1, () -> "window must be >= 1, was " + spec.window());
+    require(spec.maxRetries() >= 0, () -> "maxRetries must be >= 0, was " + spec.maxRetries());
+    require(!spec.batchTimeout().isNegative() && !spec.batchTimeout().isZero(), () ->
         "batchTimeout must be > 0, was " + spec.batchTimeout());
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(sink, "sink");
@@ -303,13 +303,15 @@ public final class PrimeKitchen implements AutoCloseable {
   }
 
   private static void requireRunning(ActorSystem<?> system) {
-    if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+    // The Scala future itself: getWhenTerminated() would wrap it in a new stage and leave a callback on it per job.
+    if (system.whenTerminated().isCompleted()) {
       throw new IllegalStateException("actor system " + system.name() + " is terminated: cannot start a job");
     }
   }
 
-  private static void require(boolean ok, String message) {
-    if (!ok) throw new IllegalArgumentException(message);
+  /** The message is built only on failure: {@link #start} checks a job's spec this way for every job. */
+  private static void require(boolean ok, java.util.function.Supplier<String> message) {
+    if (!ok) throw new IllegalArgumentException(message.get());
   }
 
   /** The handle on a running job: its coordinator, and the job's number there (0 for a one-off coordinator). */
