@@ -2,6 +2,7 @@ package brigade.primes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
@@ -101,10 +102,30 @@ class ReusableCoordinatorTest {
     }
 
     CompletableFuture<JobResult> run(long job, Dispatch dispatch, long first, Recorder sink) {
+      return run(job, Jobs.spec(Job.CHECK, dispatch, 2, 10, 8, 0, Duration.ofSeconds(60)), first, sink);
+    }
+
+    CompletableFuture<JobResult> run(long job, JobSpec spec, long first, Recorder sink) {
       CompletableFuture<JobResult> promise = new CompletableFuture<>();
-      coordinator.tell(new JobCoordinator.Run(job, Jobs.spec(Job.CHECK, dispatch, 2, 10, 8, 0, Duration.ofSeconds(60)),
-          ArraySource.range(first, 40), sink, ProgressListener.NONE, workers, promise, () -> freed.ref().tell("free")));
+      coordinator.tell(new JobCoordinator.Run(job, spec, ArraySource.range(first, 40), sink, ProgressListener.NONE,
+          workers, promise, () -> freed.ref().tell("free")));
       return promise;
+    }
+
+    /** Job {@code job} (40 numbers, batches of 10, pull) with a silent: b answers its own batches and a's re-sends. */
+    JobResult runWithSilentA(long job, JobSpec spec, long first, Recorder sink) throws Exception {
+      CompletableFuture<JobResult> promise = run(job, spec, first, sink);
+      int toA = 0;
+      for (int i = 0; i < 6; i++) { // 2 batches to a (never answered), 2 to b, then a's 2 re-sent to b
+        FakeWorkers.Delivery d = fw.deliveries.receiveMessage(Duration.ofSeconds(10));
+        if (d.worker().equals(a)) {
+          toA++;
+        } else {
+          d.answer();
+        }
+      }
+      assertEquals(2, toA);
+      return promise.get(10, TimeUnit.SECONDS);
     }
 
     /** Answers the next {@code n} batches, each of which must have gone to b. */
@@ -153,5 +174,43 @@ class ReusableCoordinatorTest {
     CompletableFuture<JobResult> second = f.run(2, Dispatch.PULL, 41, new Recorder());
     f.answerOnB(4);
     assertEquals(40, second.get(10, TimeUnit.SECONDS).numbersAnswered());
+  }
+
+  // A finished job leaves its timeout check armed (no timer cancelled and started again per job): the next job's
+  // batches must still time out, whether the check fires while the coordinator is idle or during that job.
+
+  @Test
+  void aCheckThatFiresWhileIdleLeavesTheNextJobToArmItsOwn(ActorTestKit kit) throws Exception {
+    Fixture f = new Fixture(kit);
+    JobSpec spec = Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, Duration.ofMillis(300));
+    CompletableFuture<JobResult> first = f.run(1, spec, 1, new Recorder());
+    for (int i = 0; i < 4; i++) f.fw.next().answer();
+    first.get(10, TimeUnit.SECONDS);
+    f.freed.expectMessage("free");
+    Thread.sleep(900); // job 1's check fires while the coordinator is idle
+    Recorder sink = new Recorder();
+    JobResult r = f.runWithSilentA(2, spec, 41, sink);
+    assertEquals(40, r.numbersAnswered());
+    assertEquals(2, r.retries());
+    assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(41, 40).numbers()), sink.lines());
+  }
+
+  @Test
+  void aCheckStillArmedFromTheLastJobTimesOutTheNextJobsBatchesAtTheirOwnDeadline(ActorTestKit kit)
+      throws Exception {
+    Fixture f = new Fixture(kit);
+    JobSpec spec = Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, Duration.ofMillis(300));
+    CompletableFuture<JobResult> first = f.run(1, spec, 1, new Recorder());
+    for (int i = 0; i < 4; i++) f.fw.next().answer();
+    first.get(10, TimeUnit.SECONDS);
+    f.freed.expectMessage("free");
+    Recorder sink = new Recorder();
+    long start = System.nanoTime();
+    JobResult r = f.runWithSilentA(2, spec, 41, sink); // at once: job 1's check is still armed
+    assertEquals(40, r.numbersAnswered());
+    assertEquals(2, r.retries());
+    assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(41, 40).numbers()), sink.lines());
+    // Never before their own deadline: job 1's earlier check must not time out job 2's batches.
+    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "re-sent before the batch timeout");
   }
 }
