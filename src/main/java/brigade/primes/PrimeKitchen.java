@@ -54,8 +54,9 @@ public final class PrimeKitchen implements AutoCloseable {
   private final int poolSize;
   /**
    * The pool's answer to the kitchen's first borrow: its workers and router, once started. A plain future, not the
-   * ask's own stage: Scala's stage behind {@code AskPattern.ask} runs even a completed stage's {@code thenApply} on
-   * the common ForkJoinPool, and the bench waited 0.5-0.8 ms for that hop before every timed run (measured).
+   * ask's own stage: Scala's stage behind {@code AskPattern.ask} turns even a completed stage's {@code thenApply} into
+   * {@code thenApplyAsync}, run by the JDK's default async executor, which on 2 cores (a common pool of parallelism
+   * 1) is a new thread per call: the bench waited 0.5-0.8 ms for it before every timed run (measured).
    */
   private final CompletableFuture<WorkerPool.Lent> lent = new CompletableFuture<>();
   /** The kitchen's actor name: its coordinators are named after it. */
@@ -70,6 +71,7 @@ public final class PrimeKitchen implements AutoCloseable {
     this.pool = pool;
     this.name = pool.path().name();
     this.poolSize = poolSize;
+    // Relayed once, itself asynchronously (the same executor as above): one thread per kitchen, not per job.
     AskPattern.ask(pool, WorkerPool.Borrow::new, READY_TIMEOUT, system.scheduler()).whenComplete((l, e) -> {
       if (e != null) {
         lent.completeExceptionally(e);
@@ -303,7 +305,7 @@ public final class PrimeKitchen implements AutoCloseable {
   }
 
   private static void requireRunning(ActorSystem<?> system) {
-    // The Scala future itself: getWhenTerminated() would wrap it in a new stage and leave a callback on it per job.
+    // The Scala future itself: no Java stage needed to ask whether it is done.
     if (system.whenTerminated().isCompleted()) {
       throw new IllegalStateException("actor system " + system.name() + " is terminated: cannot start a job");
     }

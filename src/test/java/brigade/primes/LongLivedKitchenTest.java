@@ -137,8 +137,8 @@ class LongLivedKitchenTest {
   void aReadyKitchenAnswersReadyAndWorkersAtOnceOnTheCallersThread(ActorTestKit kit) {
     try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2)) {
       kitchen.ready().toCompletableFuture().join();
-      // The bench asks before every timed run: no hop through another thread pool (Akka's ask stage would run
-      // even a completed stage's thenApply on the common ForkJoinPool, so these would not be done yet).
+      // The bench asks before every timed run: no hop to another thread (Akka's ask stage would run even a
+      // completed stage's thenApply asynchronously, so these would not be done yet).
       for (int i = 0; i < 20; i++) {
         assertTrue(kitchen.ready().toCompletableFuture().isDone(), "ready() " + i);
         assertTrue(kitchen.workers().toCompletableFuture().isDone(), "workers() " + i);

@@ -177,40 +177,54 @@ class ReusableCoordinatorTest {
   }
 
   // A finished job leaves its timeout check armed (no timer cancelled and started again per job): the next job's
-  // batches must still time out, whether the check fires while the coordinator is idle or during that job.
+  // batches must still time out at their own deadline, whether the check fires while the coordinator is idle, is
+  // still pending when the next job starts, or is pending for later than the next job's (shorter) deadline.
 
-  @Test
-  void aCheckThatFiresWhileIdleLeavesTheNextJobToArmItsOwn(ActorTestKit kit) throws Exception {
-    Fixture f = new Fixture(kit);
-    JobSpec spec = Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, Duration.ofMillis(300));
+  private static JobSpec pulling(Duration batchTimeout) {
+    return Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, batchTimeout);
+  }
+
+  /** Job 1, answered in full: the coordinator goes back to idle with job 1's timeout check still armed. */
+  private static void finishJob1(Fixture f, JobSpec spec) throws Exception {
     CompletableFuture<JobResult> first = f.run(1, spec, 1, new Recorder());
     for (int i = 0; i < 4; i++) f.fw.next().answer();
-    first.get(10, TimeUnit.SECONDS);
+    assertEquals(40, first.get(10, TimeUnit.SECONDS).numbersAnswered());
     f.freed.expectMessage("free");
-    Thread.sleep(900); // job 1's check fires while the coordinator is idle
-    Recorder sink = new Recorder();
-    JobResult r = f.runWithSilentA(2, spec, 41, sink);
+  }
+
+  private static void assertJob2Complete(JobResult r, Recorder sink) {
     assertEquals(40, r.numbersAnswered());
     assertEquals(2, r.retries());
     assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(41, 40).numbers()), sink.lines());
   }
 
   @Test
-  void aCheckStillArmedFromTheLastJobTimesOutTheNextJobsBatchesAtTheirOwnDeadline(ActorTestKit kit)
+  void aCheckThatFiresWhileIdleLeavesTheNextJobToArmItsOwn(ActorTestKit kit) throws Exception {
+    Fixture f = new Fixture(kit);
+    finishJob1(f, pulling(Duration.ofSeconds(1)));
+    Thread.sleep(2_500); // job 1's check fires while the coordinator is idle
+    Recorder sink = new Recorder();
+    assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofSeconds(1)), 41, sink), sink);
+  }
+
+  @Test
+  void aCheckStillPendingFromTheLastJobTimesOutTheNextJobsBatchesAtTheirOwnDeadline(ActorTestKit kit)
       throws Exception {
     Fixture f = new Fixture(kit);
-    JobSpec spec = Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, Duration.ofMillis(300));
-    CompletableFuture<JobResult> first = f.run(1, spec, 1, new Recorder());
-    for (int i = 0; i < 4; i++) f.fw.next().answer();
-    first.get(10, TimeUnit.SECONDS);
-    f.freed.expectMessage("free");
+    finishJob1(f, pulling(Duration.ofSeconds(1)));
     Recorder sink = new Recorder();
     long start = System.nanoTime();
-    JobResult r = f.runWithSilentA(2, spec, 41, sink); // at once: job 1's check is still armed
-    assertEquals(40, r.numbersAnswered());
-    assertEquals(2, r.retries());
-    assertEquals(Recorder.expected(Job.CHECK, ArraySource.range(41, 40).numbers()), sink.lines());
+    assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofSeconds(1)), 41, sink), sink); // job 1's check pending
     // Never before their own deadline: job 1's earlier check must not time out job 2's batches.
-    assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos(), "re-sent before the batch timeout");
+    assertTrue(System.nanoTime() - start >= Duration.ofSeconds(1).toNanos(), "re-sent before the batch timeout");
+  }
+
+  @Test
+  void aShorterTimeoutInTheNextJobIsNotLeftWaitingForTheLastJobsLaterCheck(ActorTestKit kit) throws Exception {
+    Fixture f = new Fixture(kit);
+    finishJob1(f, pulling(Duration.ofSeconds(60))); // its check is due in a minute
+    Recorder sink = new Recorder();
+    // Job 2's batches are due in 300 ms: waiting for job 1's check would fail runWithSilentA's 10 s wait.
+    assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofMillis(300)), 41, sink), sink);
   }
 }
