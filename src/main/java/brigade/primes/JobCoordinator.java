@@ -84,10 +84,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
 
   /**
    * What a coordinator sets up once and keeps from job to job: the adapter its workers reply through, the pool
-   * it watches for good (a kitchen's), the workers it watches, its behaviour between jobs, and its timeout check. Measured on
-   * seed-sized jobs, making the adapter took ~60 us a job, watching the pool ~25 us and each pulling worker
-   * ~50-75 us (and as much again to unwatch): a few per cent of a 17 ms job, paid before its first batch and after
-   * its last.
+   * it watches for good (a kitchen's), the workers it watches, its behaviour between jobs, and its timeout check.
+   * Measured on seed-sized jobs, making the adapter took ~60 us a job, watching the pool ~25 us and each pulling
+   * worker ~50-75 us (and as much again to unwatch): a few per cent of a 17 ms job, paid before its first batch and
+   * after its last.
    */
   private static final class Standing {
     final ActorRef<PrimeWorker.Reply> replyTo;

@@ -101,8 +101,20 @@ class ReusableCoordinatorTest {
       freed = kit.createTestProbe();
     }
 
+    static JobSpec spec(Dispatch dispatch) {
+      return Jobs.spec(Job.CHECK, dispatch, 2, 10, 8, 0, Duration.ofSeconds(60));
+    }
+
     CompletableFuture<JobResult> run(long job, Dispatch dispatch, long first, Recorder sink) {
-      return run(job, Jobs.spec(Job.CHECK, dispatch, 2, 10, 8, 0, Duration.ofSeconds(60)), first, sink);
+      return run(job, spec(dispatch), first, sink);
+    }
+
+    /** Job 1 (1..40, batches of 10), answered in full: the coordinator goes back to idle, keeping what it set up. */
+    void finishJob1(JobSpec spec) throws Exception {
+      CompletableFuture<JobResult> first = run(1, spec, 1, new Recorder());
+      for (int i = 0; i < 4; i++) fw.next().answer();
+      assertEquals(40, first.get(10, TimeUnit.SECONDS).numbersAnswered());
+      freed.expectMessage("free");
     }
 
     CompletableFuture<JobResult> run(long job, JobSpec spec, long first, Recorder sink) {
@@ -142,10 +154,7 @@ class ReusableCoordinatorTest {
   void aWorkerThatStopsDuringAJobThatWasNotLentItIsWatchedAgainByTheNextJobThatIs(ActorTestKit kit)
       throws Exception {
     Fixture f = new Fixture(kit);
-    CompletableFuture<JobResult> first = f.run(1, Dispatch.PULL, 1, new Recorder()); // watches a and b
-    for (int i = 0; i < 4; i++) f.fw.next().answer();
-    first.get(10, TimeUnit.SECONDS);
-    f.freed.expectMessage("free");
+    f.finishJob1(Fixture.spec(Dispatch.PULL)); // watches a and b
     // A push job (a is no puller there): a stops meanwhile, and the job hears of it through job 1's watch.
     CompletableFuture<JobResult> second = f.run(2, Dispatch.PUSH, 41, new Recorder());
     List<FakeWorkers.Delivery> out = f.fw.next(4);
@@ -165,10 +174,7 @@ class ReusableCoordinatorTest {
   @Test
   void aWorkerThatStopsWhileTheCoordinatorIsIdleIsWatchedAfreshByTheNextJob(ActorTestKit kit) throws Exception {
     Fixture f = new Fixture(kit);
-    CompletableFuture<JobResult> first = f.run(1, Dispatch.PULL, 1, new Recorder());
-    for (int i = 0; i < 4; i++) f.fw.next().answer();
-    first.get(10, TimeUnit.SECONDS);
-    f.freed.expectMessage("free");
+    f.finishJob1(Fixture.spec(Dispatch.PULL));
     kit.stop(f.a);
     Thread.sleep(300); // the idle coordinator hears of it
     CompletableFuture<JobResult> second = f.run(2, Dispatch.PULL, 41, new Recorder());
@@ -184,14 +190,6 @@ class ReusableCoordinatorTest {
     return Jobs.spec(Job.CHECK, Dispatch.PULL, 2, 10, 8, 3, batchTimeout);
   }
 
-  /** Job 1, answered in full: the coordinator goes back to idle with job 1's timeout check still armed. */
-  private static void finishJob1(Fixture f, JobSpec spec) throws Exception {
-    CompletableFuture<JobResult> first = f.run(1, spec, 1, new Recorder());
-    for (int i = 0; i < 4; i++) f.fw.next().answer();
-    assertEquals(40, first.get(10, TimeUnit.SECONDS).numbersAnswered());
-    f.freed.expectMessage("free");
-  }
-
   private static void assertJob2Complete(JobResult r, Recorder sink) {
     assertEquals(40, r.numbersAnswered());
     assertEquals(2, r.retries());
@@ -201,7 +199,7 @@ class ReusableCoordinatorTest {
   @Test
   void aCheckThatFiresWhileIdleLeavesTheNextJobToArmItsOwn(ActorTestKit kit) throws Exception {
     Fixture f = new Fixture(kit);
-    finishJob1(f, pulling(Duration.ofSeconds(1)));
+    f.finishJob1(pulling(Duration.ofSeconds(1)));
     Thread.sleep(2_500); // job 1's check fires while the coordinator is idle
     Recorder sink = new Recorder();
     assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofSeconds(1)), 41, sink), sink);
@@ -211,7 +209,7 @@ class ReusableCoordinatorTest {
   void aCheckStillPendingFromTheLastJobTimesOutTheNextJobsBatchesAtTheirOwnDeadline(ActorTestKit kit)
       throws Exception {
     Fixture f = new Fixture(kit);
-    finishJob1(f, pulling(Duration.ofSeconds(1)));
+    f.finishJob1(pulling(Duration.ofSeconds(1)));
     Recorder sink = new Recorder();
     long start = System.nanoTime();
     assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofSeconds(1)), 41, sink), sink); // job 1's check pending
@@ -222,7 +220,7 @@ class ReusableCoordinatorTest {
   @Test
   void aShorterTimeoutInTheNextJobIsNotLeftWaitingForTheLastJobsLaterCheck(ActorTestKit kit) throws Exception {
     Fixture f = new Fixture(kit);
-    finishJob1(f, pulling(Duration.ofSeconds(60))); // its check is due in a minute
+    f.finishJob1(pulling(Duration.ofSeconds(60))); // its check is due in a minute
     Recorder sink = new Recorder();
     // Job 2's batches are due in 300 ms: waiting for job 1's check would fail runWithSilentA's 10 s wait.
     assertJob2Complete(f.runWithSilentA(2, pulling(Duration.ofMillis(300)), 41, sink), sink);
