@@ -272,7 +272,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
   private final ResultSink sink;
   private final ProgressListener progress;
   private final CompletableFuture<JobResult> promise;
-  private final ActorRef<PrimeWorker.Reply> replyTo;
   private final Standing standing;
   private final boolean pull;
   private final int minWorkers;
@@ -433,7 +432,6 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     this.tracer = progress.tracer();
     this.track = tracer.track(TRACE_PROCESS, "coordinator");
     this.promise = promise;
-    this.replyTo = standing.replyTo;
     if (workers instanceof WorkerSource.External external) {
       pull = true;
       minWorkers = external.minWorkers();
@@ -565,10 +563,10 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     Batch batch = task.batch;
     boolean fault = faults.failsOn(batch.id, batch.numbers);
     if (batch.split) {
-      target.tell(new PrimeWorker.CheckRange(batch.id, task.key.part(), batch.numbers[0], task.from, task.to, replyTo,
-          fault));
+      target.tell(new PrimeWorker.CheckRange(batch.id, task.key.part(), batch.numbers[0], task.from, task.to,
+          standing.replyTo, fault));
     } else {
-      target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, replyTo, fault));
+      target.tell(new PrimeWorker.Compute(batch.id, spec.job(), algorithm, batch.numbers, standing.replyTo, fault));
     }
     if (tracer.on()) {
       long end = System.nanoTime();
