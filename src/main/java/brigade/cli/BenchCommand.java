@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import brigade.bench.Bench;
 import brigade.bench.BenchSettings;
 import brigade.config.LocalActorSystem;
+import brigade.primes.PrimesSettings;
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -104,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         .put("brigade.bench.out", "--out", out)
         .asMap());
     BenchSettings settings = BenchSettings.from(conf);
+    conf = PrimesSettings.kitchenSystemConfig(conf); // the kitchen's scheduler tick, as a primes run has it
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();

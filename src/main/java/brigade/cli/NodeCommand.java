@@ -43,9 +43,9 @@ public final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config c = config.load(address.addTo(new Flags())
+    Config c = PrimesSettings.kitchenSystemConfig(config.load(address.addTo(new Flags())
         .put("brigade.primes.pool-size", "--pool-size", poolSize)
-        .asMap());
+        .asMap()));
     ClusterSettings settings = ClusterSettings.from(c);
     int pool = PrimesSettings.from(c).poolSize(); // validated like any primes run's
     ServiceKey<brigade.primes.PrimeWorker.Command> key = PrimeWorkers.KEY;

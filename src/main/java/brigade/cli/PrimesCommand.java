@@ -240,6 +240,7 @@ public final class PrimesCommand implements Callable<Integer> {
           .put("brigade.primes.seed", "--seed", seed)
           .asMap());
       PrimesSettings settings = PrimesSettings.from(cfg);
+      cfg = PrimesSettings.kitchenSystemConfig(cfg);
       // Ctrl-C from here on: before the work starts it ends the run at once, with one line; during the job it
       // winds the job down (the report covers what finished); a second Ctrl-C stops waiting for batches in flight.
       AtomicReference<PrimesRun> running = new AtomicReference<>();

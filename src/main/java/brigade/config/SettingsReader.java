@@ -110,6 +110,25 @@ public final class SettingsReader {
     return duration(path, raw(path), allowZero, allowed);
   }
 
+  /**
+   * A duration in [min, max], such as {@code 10ms}.
+   *
+   * @return the value
+   * @throws UserError when the value has no unit, is not a duration, or lies outside [min, max]
+   */
+  public Duration durationBetween(String path, Duration min, Duration max) {
+    ConfigValue raw = raw(path);
+    String allowed = "a duration from " + text(min) + " to " + text(max) + " such as " + text(min);
+    Duration d = duration(path, raw, true, allowed);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) throw invalid(path, raw, allowed);
+    return d;
+  }
+
+  /** {@code d} as written in a setting: whole seconds in s, otherwise whole milliseconds in ms. */
+  private static String text(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
   /** A duration {@code >= 0} such as {@code 2s}, or the word {@code auto}: then {@code null}. */
   public Duration durationOrAuto(String path) {
     ConfigValue raw = raw(path);
