@@ -111,20 +111,29 @@ public final class SettingsReader {
   }
 
   /**
-   * A duration in [min, max], such as {@code 10ms}.
+   * A duration of whole milliseconds in [min, max], such as {@code 10ms}: for an Akka setting that reads whole
+   * milliseconds and would silently drop a fraction ({@code 2500us} would run as 2 ms).
    *
+   * @param path the setting's path under this reader's prefix
+   * @param min the smallest value allowed, inclusive, in whole milliseconds
+   * @param max the largest value allowed, inclusive, in whole milliseconds
+   * @param example a value to show in the error, e.g. the default
    * @return the value
-   * @throws UserError when the value has no unit, is not a duration, or lies outside [min, max]
+   * @throws UserError when the value has no unit, is not a duration, is not whole milliseconds, or lies outside
+   *     [min, max]
    */
-  public Duration durationBetween(String path, Duration min, Duration max) {
+  public Duration millisBetween(String path, Duration min, Duration max, Duration example) {
     ConfigValue raw = raw(path);
-    String allowed = "a duration from " + text(min) + " to " + text(max) + " such as " + text(min);
+    String allowed = "a duration of whole milliseconds from " + text(min) + " to " + text(max) + " such as "
+        + text(example);
     Duration d = duration(path, raw, true, allowed);
-    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) throw invalid(path, raw, allowed);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0 || d.toNanos() % 1_000_000 != 0) {
+      throw invalid(path, raw, allowed);
+    }
     return d;
   }
 
-  /** {@code d} as written in a setting: whole seconds in s, otherwise whole milliseconds in ms. */
+  /** {@code d}, whole milliseconds, as a setting would be written: in s when whole seconds, else in ms. */
   private static String text(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }

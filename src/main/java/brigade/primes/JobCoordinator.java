@@ -120,7 +120,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
     INSTANCE
   }
 
-  /** A timeout check also times out tasks due this little after it (about a scheduler tick). */
+  /** A timeout check also times out tasks due this little after it: one check for sends a moment apart. */
   private static final long TIMEOUT_CHECK_SLACK_NANOS = 1_000_000;
 
   /** The pool's workers and router, lent to this job. */
@@ -782,7 +782,7 @@ final class JobCoordinator extends AbstractBehavior<JobCoordinator.Command> {
    */
   private Behavior<Command> onTimeoutCheck() {
     // The check's own deadline counts as now: the scheduler fired it then (under a test's manual time too), and the
-    // tasks sent within a scheduler tick after the oldest go with it, as their own timers would have.
+    // tasks sent within the slack after the oldest go with it, rather than each getting a check of its own.
     long now = Math.max(System.nanoTime(), standing.checkDeadline) + TIMEOUT_CHECK_SLACK_NANOS;
     standing.checkDeadline = Long.MAX_VALUE;
     long timeout = spec.batchTimeout().toNanos();

@@ -26,7 +26,6 @@ import java.util.Set;
  * @param randomMin smallest random number (inclusive)
  * @param randomMax largest random number (inclusive)
  * @param order whether results reach the output in input order or as batches complete
- * @param schedulerTick Akka's scheduler tick in a run of the prime kitchen ({@link #kitchenSystemConfig})
  */
 public record PrimesSettings(
     int poolSize,
@@ -46,8 +45,7 @@ public record PrimesSettings(
     long randomMax,
     long seed,
     double faultRate,
-    ResultOrder order,
-    Duration schedulerTick) {
+    ResultOrder order) {
 
   public static final String PREFIX = "brigade.primes";
   /** Marks an "auto" batch size or window, resolved by {@link #resolve}. */
@@ -71,9 +69,11 @@ public record PrimesSettings(
   public static final int REPEAT_AUTO_MAX = 15;
 
   public static final int MAX_SPLIT_RANGES = 65_536;
-  /** The bounds of {@code scheduler-tick}: Akka's scheduler ticks no faster than 1 ms. */
+  /** The bounds of {@code scheduler-tick}: Akka's scheduler ticks no faster than 1 ms, in whole milliseconds. */
   public static final Duration MIN_SCHEDULER_TICK = Duration.ofMillis(1);
   public static final Duration MAX_SCHEDULER_TICK = Duration.ofSeconds(1);
+  /** The default {@code scheduler-tick} (conf/application.conf), shown in its error: Akka's own default. */
+  static final Duration SCHEDULER_TICK_EXAMPLE = Duration.ofMillis(10);
   private static final String AKKA_TICK = "akka.scheduler.tick-duration";
 
   /** Whether a heavy number's trial division is split across workers (check jobs with trial division only). */
@@ -121,29 +121,28 @@ public record PrimesSettings(
     double faultRate = r.doubleBetween("fault-rate", 0, 1, false);
     ResultOrder order = ResultOrder.valueOf(r.oneOf("order", Set.of("input", "completion")).toUpperCase(java.util.Locale.ROOT));
     return new PrimesSettings(poolSize, batchSize, window, dispatch, algorithm, maxRetries, batchTimeout,
-        baseline, warmup, repeat, split, splitRanges, randomCount, randomMin, randomMax, seed, faultRate, order,
-        schedulerTick(r));
+        baseline, warmup, repeat, split, splitRanges, randomCount, randomMin, randomMax, seed, faultRate, order);
   }
 
   /**
-   * The config an actor system that runs the prime kitchen starts on ({@code primes}, {@code bench}, {@code node}):
-   * {@code config} with Akka's scheduler tick ({@code akka.scheduler.tick-duration}, 1 ms in conf/application.conf
-   * for the restaurant's short timers) set to {@code brigade.primes.scheduler-tick}. Akka's scheduler thread wakes
-   * on every tick whether a timer is due or not; measured on 2 cores, a 1 ms tick took ~2% of a core from the
-   * workers (~20 us a wake-up), while a kitchen's timers (batch timeouts, the readiness ask) are seconds long.
+   * The config an actor system that runs the prime kitchen starts on ({@code primes}, local or the {@code --cluster}
+   * coordinator, {@code bench}, {@code node}): {@code config} with Akka's scheduler tick ({@code
+   * akka.scheduler.tick-duration}, 1 ms in conf/application.conf for the restaurant's short timers) replaced by
+   * {@code brigade.primes.scheduler-tick}, whatever the run set the Akka key to. Akka's scheduler thread wakes on
+   * every tick whether a timer is due or not; measured on 2 cores, a 1 ms tick took ~1.7% of a core from the workers
+   * (~19 us a wake-up), while a kitchen's timers (batch timeouts, the readiness ask) are seconds long. Validates the
+   * setting: the commands call this at their start, before any work.
    *
    * @param config a resolved run config holding {@code brigade.primes}
    * @return the config with the tick laid over it
-   * @throws brigade.UserError if {@code brigade.primes.scheduler-tick} is not a duration from 1 ms to 1 s
+   * @throws brigade.UserError if {@code brigade.primes.scheduler-tick} is not a whole number of milliseconds from
+   *     1 ms to 1 s
    */
   public static Config kitchenSystemConfig(Config config) {
-    Duration tick = schedulerTick(new SettingsReader(config, PREFIX));
-    return ConfigFactory.parseMap(java.util.Map.of(AKKA_TICK, tick.toNanos() + "ns"), "brigade.primes.scheduler-tick")
+    Duration tick = new SettingsReader(config, PREFIX).millisBetween("scheduler-tick", MIN_SCHEDULER_TICK,
+        MAX_SCHEDULER_TICK, SCHEDULER_TICK_EXAMPLE);
+    return ConfigFactory.parseMap(java.util.Map.of(AKKA_TICK, tick.toMillis() + "ms"), "brigade.primes.scheduler-tick")
         .withFallback(config);
-  }
-
-  private static Duration schedulerTick(SettingsReader r) {
-    return r.durationBetween("scheduler-tick", MIN_SCHEDULER_TICK, MAX_SCHEDULER_TICK);
   }
 
   /**

@@ -154,9 +154,9 @@ class SettingsCliTest {
     "restaurant --hard-stop worker-1@500 | brigade restaurant: --hard-stop 'worker-1@500': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
     "restaurant --terminate-after 2 | brigade restaurant: --terminate-after '2': expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
     "bench --warmup 5 | brigade bench: invalid setting brigade.bench.warmup = '5' (from flag --warmup): expected a duration >= 0 with a unit, such as 250ms, 2s or 1m (a bare number has no unit)",
-    "primes check 97 -Dbrigade.primes.scheduler-tick=10 | brigade primes check: invalid setting brigade.primes.scheduler-tick = '10' (from -D on the command line): expected a duration from 1ms to 1s with a unit, such as 1ms (a bare number has no unit)",
-    "bench -Dbrigade.primes.scheduler-tick=10 | brigade bench: invalid setting brigade.primes.scheduler-tick = '10' (from -D on the command line): expected a duration from 1ms to 1s with a unit, such as 1ms (a bare number has no unit)",
-    "node -Dbrigade.primes.scheduler-tick=2s | brigade node: invalid setting brigade.primes.scheduler-tick = '2s' (from -D on the command line): expected a duration from 1ms to 1s such as 1ms",
+    "primes check 97 -Dbrigade.primes.scheduler-tick=10 | brigade primes check: invalid setting brigade.primes.scheduler-tick = '10' (from -D on the command line): expected a duration of whole milliseconds from 1ms to 1s with a unit, such as 10ms (a bare number has no unit)",
+    "bench --random 100 --pool-sizes 1 --batch-sizes 100 --repeat 1 --warmup 0s --out target/tick-refused -Dbrigade.primes.scheduler-tick=10 | brigade bench: invalid setting brigade.primes.scheduler-tick = '10' (from -D on the command line): expected a duration of whole milliseconds from 1ms to 1s with a unit, such as 10ms (a bare number has no unit)",
+    "node -Dbrigade.primes.scheduler-tick=2s | brigade node: invalid setting brigade.primes.scheduler-tick = '2s' (from -D on the command line): expected a duration of whole milliseconds from 1ms to 1s such as 10ms",
   })
   void aDurationWithoutAUnitIsRefused(String args, String expected) {
     refused(CliRun.of(args.split(" ")), expected);

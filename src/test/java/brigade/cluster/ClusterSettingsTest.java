@@ -22,6 +22,16 @@ class ClusterSettingsTest {
   }
 
   @Test
+  void aClusterNodesConfigKeepsTheKitchensSchedulerTick() {
+    // node and --cluster lay the kitchen's tick over the run's config first, then the cluster's settings over that.
+    Config kitchen = brigade.primes.PrimesSettings.kitchenSystemConfig(BrigadeConfig.defaults());
+    for (String role : List.of(ClusterSettings.COORDINATOR_ROLE, ClusterSettings.WORKER_ROLE)) {
+      Config node = ClusterSettings.from(kitchen).clusterConfig(role, kitchen);
+      assertEquals(java.time.Duration.ofMillis(10), node.getDuration("akka.scheduler.tick-duration"), role);
+    }
+  }
+
+  @Test
   void defaultsAreValidAndLocal() {
     Config c = BrigadeConfig.defaults();
     ClusterSettings s = ClusterSettings.from(c);

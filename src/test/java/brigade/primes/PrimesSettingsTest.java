@@ -42,13 +42,29 @@ class PrimesSettingsTest {
   void aKitchensActorSystemTicksAtTheKitchensTickNotTheRestaurants() {
     String akkaTick = "akka.scheduler.tick-duration";
     assertEquals(Duration.ofMillis(1), BrigadeConfig.defaults().getDuration(akkaTick), "the restaurant's, in conf");
-    assertEquals(Duration.ofMillis(10), PrimesSettings.from(BrigadeConfig.defaults()).schedulerTick());
     Config kitchen = PrimesSettings.kitchenSystemConfig(BrigadeConfig.defaults());
     assertEquals(Duration.ofMillis(10), kitchen.getDuration(akkaTick));
     assertEquals(BrigadeConfig.defaults().getConfig("brigade"), kitchen.getConfig("brigade"), "nothing else changes");
-    Config given = with("brigade.primes.scheduler-tick = 2500us");
-    assertEquals(Duration.ofNanos(2_500_000), PrimesSettings.kitchenSystemConfig(given).getDuration(akkaTick));
-    assertThrows(UserError.class, () -> PrimesSettings.kitchenSystemConfig(with("brigade.primes.scheduler-tick = 0s")));
+    Config given = with("brigade.primes.scheduler-tick = 20ms\nakka.scheduler.tick-duration = 5ms");
+    assertEquals(Duration.ofMillis(20), PrimesSettings.kitchenSystemConfig(given).getDuration(akkaTick),
+        "the kitchen's setting wins over Akka's key");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "scheduler-tick = 0ms     | brigade.primes.scheduler-tick = '0ms'    | a duration of whole milliseconds from 1ms to 1s such as 10ms",
+    "scheduler-tick = 999us   | brigade.primes.scheduler-tick = '999us'  | from 1ms to 1s",
+    "scheduler-tick = 2500us  | brigade.primes.scheduler-tick = '2500us' | whole milliseconds",
+    "scheduler-tick = 1001ms  | brigade.primes.scheduler-tick = '1001ms' | from 1ms to 1s",
+    "scheduler-tick = 10      | brigade.primes.scheduler-tick = 10       | (a bare number has no unit)",
+  })
+  void aBadSchedulerTickIsOneLine(String setting, String named, String allowed) {
+    UserError e = assertThrows(UserError.class,
+        () -> PrimesSettings.kitchenSystemConfig(with("brigade.primes." + setting)));
+    String m = e.getMessage();
+    assertTrue(m.contains(named), m);
+    assertTrue(m.contains(allowed), m);
+    assertEquals(1, m.lines().count(), m);
   }
 
   @Test
@@ -97,10 +113,6 @@ class PrimesSettingsTest {
     "random-min = -1          | brigade.primes.random-min = -1      | >= 0",
     "random-max = 9223372036854775808 | brigade.primes.random-max   | ",
     "random-count = 0         | brigade.primes.random-count = 0     | >= 1",
-    "scheduler-tick = 0ms     | brigade.primes.scheduler-tick = '0ms' | a duration from 1ms to 1s",
-    "scheduler-tick = 999us   | brigade.primes.scheduler-tick = '999us' | a duration from 1ms to 1s",
-    "scheduler-tick = 2s      | brigade.primes.scheduler-tick = '2s'  | a duration from 1ms to 1s",
-    "scheduler-tick = 10      | brigade.primes.scheduler-tick = 10    | (a bare number has no unit)",
   })
   void badValuesGiveOneLineNamingKeyValueOriginAndAllowed(String setting, String named, String allowed) {
     UserError e = assertThrows(UserError.class, () -> PrimesSettings.from(with("brigade.primes." + setting)));
