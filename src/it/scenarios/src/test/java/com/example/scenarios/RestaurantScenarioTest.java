@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 class RestaurantScenarioTest {
   @Test
   void worker2DropsItsFirstPlateAndEveryOrderIsStillServed(ActorTestKit kit) throws Exception {
-    RestaurantSettings settings = RestaurantSettings.defaults().withWorkers(2).withOrders(0).withTimeScale(0.001);
+    // A worker takes orders once its start-up has reached the restaurant. At 0.05 a dish takes 15 ms, so worker-1
+    // alone would need ~90 ms for all six: ample time for worker-2 to come on shift and get (and drop) one. At 0.001
+    // (0.3 ms a dish) a loaded CI run once saw worker-1 serve all six before worker-2 was on shift.
+    RestaurantSettings settings = RestaurantSettings.defaults().withWorkers(2).withOrders(0).withTimeScale(0.05);
     ActorRef<Restaurant.Command> restaurant =
         kit.spawn(Restaurant.serving(settings, Faults.failOn("worker-2", 1), null));
     Duration timeout = Duration.ofSeconds(10);
