@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Sweep router size x batch size x dispatch mode on the prime kitchen, timing",
-      "the actor pool against one thread and a plain ForkJoinPool (same batches)",
+      // The first line stands alone: `brigade --help` lists each command by it.
+      "Sweep router size x batch size x dispatch mode on the prime kitchen.",
+      "Times the actor pool against one thread and a plain ForkJoinPool (same batches)",
       "in one JVM. Writes results.csv, summary.json and charts (PNG and SVG).",
       "Options default to the brigade.bench.* settings in conf/application.conf."
     })

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-      "Run a worker node of a Brigade cluster: a pool of prime workers that",
-      "coordinators (`brigade primes check|factor ... --cluster`) find through",
+      // The first line stands alone: `brigade --help` lists each command by it.
+      "Run a worker node of a Brigade cluster: a pool of prime workers.",
+      "Coordinators (`brigade primes check|factor ... --cluster`) find it through",
       "the cluster receptionist. Runs until Ctrl-C, then leaves the cluster",
       "gracefully. To try it on one machine, loopback is all it needs:",
       "  brigade node --port 25521 --join 127.0.0.1:25520 --pool-size 2"

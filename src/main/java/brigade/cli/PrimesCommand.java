@@ -47,8 +47,9 @@ import picocli.CommandLine.Spec;
     name = "primes",
     mixinStandardHelpOptions = true,
     description = {
-      "The prime kitchen: a router pool of prime-worker actors checks or factorises numbers in batches,",
-      "and the report compares the pool with the same work on one thread."
+      // The first line stands alone: `brigade --help` lists each command by it.
+      "The prime kitchen: a router pool of prime-worker actors checks or factorises numbers.",
+      "It works in batches, and the report compares the pool with the same work on one thread."
     },
     subcommands = {PrimesCommand.Check.class, PrimesCommand.Factor.class},
     exitCodeListHeading = "%nExit codes:%n",
@@ -204,8 +205,8 @@ public final class PrimesCommand implements Callable<Integer> {
     String order;
 
     @Option(names = "--output", paramLabel = "FILE",
-        description = "Write per-number results as CSV: number,prime,factors; - for standard output (the report then "
-            + "goes to standard error).")
+        description = "Write per-number results as CSV: number,prime,factors; an existing file is replaced (once the "
+            + "input and settings are checked); - for standard output (the report then goes to standard error).")
     Path output;
 
     @Option(names = "--json", description = "Print the report as one JSON object instead of a table.")
