@@ -66,13 +66,13 @@ public final class PrimeKitchen implements AutoCloseable {
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
-  private PrimeKitchen(ActorSystem<?> system, ActorRef<WorkerPool.Command> pool, int poolSize) {
+  private PrimeKitchen(ActorSystem<?> system, ActorRef<WorkerPool.Command> pool, int poolSize, Duration readyTimeout) {
     this.system = system;
     this.pool = pool;
     this.name = pool.path().name();
     this.poolSize = poolSize;
     // Relayed once, itself asynchronously (the same executor as above): one thread per kitchen, not per job.
-    AskPattern.ask(pool, WorkerPool.Borrow::new, READY_TIMEOUT, system.scheduler()).whenComplete((l, e) -> {
+    AskPattern.ask(pool, WorkerPool.Borrow::new, readyTimeout, system.scheduler()).whenComplete((l, e) -> {
       if (e != null) {
         lent.completeExceptionally(e);
       } else {
@@ -120,6 +120,12 @@ public final class PrimeKitchen implements AutoCloseable {
    * @throws IllegalArgumentException if poolSize is below 1, or the plan aims at a worker the pool does not have
    */
   public static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults, Tracer tracer) {
+    return open(system, poolSize, workerFaults, tracer, READY_TIMEOUT);
+  }
+
+  /** As {@link #open(ActorSystem, int, FaultPlan, Tracer)}, with {@link #ready}'s wait for the workers given (tests). */
+  static PrimeKitchen open(ActorSystem<?> system, int poolSize, FaultPlan workerFaults, Tracer tracer,
+      Duration readyTimeout) {
     Objects.requireNonNull(system, "system");
     Objects.requireNonNull(workerFaults, "workerFaults");
     Objects.requireNonNull(tracer, "tracer");
@@ -132,7 +138,7 @@ public final class PrimeKitchen implements AutoCloseable {
     requireRunning(system);
     ActorRef<WorkerPool.Command> pool = system.systemActorOf(WorkerPool.create(poolSize, workerFaults, tracer),
         "prime-kitchen-" + KITCHENS.incrementAndGet(), Props.empty());
-    return new PrimeKitchen(system, pool, poolSize);
+    return new PrimeKitchen(system, pool, poolSize, readyTimeout);
   }
 
   /** The router size: how many prime workers every job on this kitchen shares. */
@@ -159,7 +165,9 @@ public final class PrimeKitchen implements AutoCloseable {
   }
 
   /**
-   * Runs a job on this kitchen's workers; any number of jobs may run at once and one after another.
+   * Runs a job on this kitchen's workers; any number of jobs may run at once and one after another. A job started
+   * before the workers are ready, or after {@link #ready} gave up on them, waits for them (its timing starts with its
+   * first batch).
    *
    * @param spec the job; its pool size must be this kitchen's
    * @param faults which deliveries of the job's batches throw (supervision and retries, on purpose)
@@ -168,8 +176,9 @@ public final class PrimeKitchen implements AutoCloseable {
   public JobRun start(JobSpec spec, NumberSource input, ResultSink sink, ProgressListener progress, FaultPlan faults) {
     require(spec != null && spec.poolSize() == poolSize, () ->
         "this kitchen has " + poolSize + " workers; the job asks for " + (spec == null ? null : spec.poolSize()));
-    // A ready kitchen hands its workers over with the job: no round trip to the pool before the first batch.
-    WorkerPool.Lent ready = lent.getNow(null);
+    // A ready kitchen hands its workers over with the job: no round trip to the pool before the first batch. One whose
+    // readiness ask gave up (getNow would throw it) lets the job borrow them itself: the pool may yet start them.
+    WorkerPool.Lent ready = lent.isCompletedExceptionally() ? null : lent.getNow(null);
     WorkerSource.Pooled workers = new WorkerSource.Pooled(pool, faults, ready);
     if (ready == null || closed) return start(system, spec, input, sink, progress, workers);
     validate(spec, input, sink, progress);

@@ -33,6 +33,49 @@ class LongLivedKitchenTest {
 
   @ParameterizedTest
   @EnumSource(Dispatch.class)
+  void aKitchenWhoseReadinessAskTimedOutStillRunsJobsOnItsWorkers(Dispatch dispatch, ActorTestKit kit)
+      throws Exception {
+    // Every thread of the workers' dispatcher held: no worker can start, so the readiness ask times out (as the 30 s
+    // one would on a machine too busy to start them).
+    java.util.concurrent.Executor workerThreads = kit.system().dispatchers().lookup(
+        akka.actor.typed.DispatcherSelector.fromConfig(PrimeWorker.DISPATCHER));
+    CountDownLatch hold = new CountDownLatch(1);
+    int threads = Runtime.getRuntime().availableProcessors(); // the dispatcher's size: one thread per core
+    CountDownLatch held = new CountDownLatch(threads);
+    for (int i = 0; i < threads; i++) {
+      workerThreads.execute(() -> {
+        held.countDown();
+        try {
+          hold.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 2, FaultPlan.NONE, brigade.trace.Tracer.OFF,
+        Duration.ofMillis(200))) {
+      try {
+        assertTrue(held.await(60, TimeUnit.SECONDS), "the workers' threads were not all held");
+        Throwable e = assertThrows(java.util.concurrent.CompletionException.class,
+            () -> kitchen.ready().toCompletableFuture().join());
+        assertTrue(e.getCause() instanceof java.util.concurrent.TimeoutException, e.toString());
+      } finally {
+        hold.countDown();
+      }
+      long[] numbers = PrimeKitchenTest.randomNumbers(300, 5);
+      Recorder sink = new Recorder();
+      // The job is not refused with the readiness failure: it borrows the workers itself, now that they start.
+      JobResult r = await(kitchen.start(spec(Job.FACTOR, dispatch, 2, 20, 8, 3, TIMEOUT), new ArraySource(numbers),
+          sink, ProgressListener.NONE));
+      assertFalse(r.interrupted());
+      assertEquals(Recorder.expected(Job.FACTOR, numbers), sink.lines());
+      assertEquals(Set.of("worker-1", "worker-2"),
+          r.workers().stream().map(JobResult.WorkerStats::name).collect(Collectors.toSet()), dispatch.label());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dispatch.class)
   void twoJobsInARowRunOnTheSameNamedWorkers(Dispatch dispatch, ActorTestKit kit) {
     try (PrimeKitchen kitchen = PrimeKitchen.open(kit.system(), 3)) {
       Duration startup = kitchen.ready().toCompletableFuture().join();
