@@ -1,6 +1,7 @@
 package brigade.config;
 
 import brigade.UserError;
+import brigade.report.DurationText;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
@@ -124,18 +125,13 @@ public final class SettingsReader {
    */
   public Duration millisBetween(String path, Duration min, Duration max, Duration example) {
     ConfigValue raw = raw(path);
-    String allowed = "a duration of whole milliseconds from " + text(min) + " to " + text(max) + " such as "
-        + text(example);
+    String allowed = "a duration of whole milliseconds from " + DurationText.of(min) + " to " + DurationText.of(max)
+        + " such as " + DurationText.of(example);
     Duration d = duration(path, raw, true, allowed);
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0 || d.toNanos() % 1_000_000 != 0) {
       throw invalid(path, raw, allowed);
     }
     return d;
-  }
-
-  /** {@code d}, whole milliseconds, as a setting would be written: in s when whole seconds, else in ms. */
-  private static String text(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   /** A duration {@code >= 0} such as {@code 2s}, or the word {@code auto}: then {@code null}. */
